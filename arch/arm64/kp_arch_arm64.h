@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arm64 calling-convention table (AAPCS64).
+ *
+ * Plain C, shared by the C++ DSL, the C macro API and the host tests.  The
+ * struct mirrors the head of the kernel's struct pt_regs
+ * (arch/arm64/include/asm/ptrace.h) up to syscallno; the fields after it
+ * (sdei_ttbr1, pmr, stackframe, ...) differ between kernel versions and are
+ * never read.  framework/core/kp_layout.c asserts every mirrored offset.
+ */
+#ifndef KP_ARCH_ARM64_H
+#define KP_ARCH_ARM64_H
+
+struct kp_arm64_regs {
+	unsigned long regs[31];
+	unsigned long sp;
+	unsigned long pc;
+	unsigned long pstate;
+	unsigned long orig_x0;
+	int syscallno;
+};
+
+#define KP_ARM64_OFF(field) __builtin_offsetof(struct kp_arm64_regs, field)
+
+/* AAPCS64: integer/pointer arguments 1..8 in x0..x7. */
+#define KP_ARM64_NR_ARG_REGS 8
+#define KP_ARM64_ARG_REGS                                                      \
+	{ KP_ARM64_OFF(regs[0]), KP_ARM64_OFF(regs[1]), KP_ARM64_OFF(regs[2]), \
+	  KP_ARM64_OFF(regs[3]), KP_ARM64_OFF(regs[4]), KP_ARM64_OFF(regs[5]), \
+	  KP_ARM64_OFF(regs[6]), KP_ARM64_OFF(regs[7]) }
+
+/*
+ * Syscall ABI: x0..x5, but x0 is overwritten with the return value when the
+ * syscall returns; the entry code saved the first argument in orig_x0.
+ */
+#define KP_ARM64_NR_SYSCALL_ARGS 6
+#define KP_ARM64_SYSCALL_ARG_REGS                                              \
+	{ KP_ARM64_OFF(orig_x0), KP_ARM64_OFF(regs[1]), KP_ARM64_OFF(regs[2]), \
+	  KP_ARM64_OFF(regs[3]), KP_ARM64_OFF(regs[4]), KP_ARM64_OFF(regs[5]) }
+
+#define KP_ARM64_RET_REG KP_ARM64_OFF(regs[0])
+#define KP_ARM64_IP_REG KP_ARM64_OFF(pc)
+#define KP_ARM64_SP_REG KP_ARM64_OFF(sp)
+
+/*
+ * At function entry sp points at the 9th argument (no return address on the
+ * stack: it is in x30); each stack argument takes an 8-byte slot, value in
+ * the low-addressed bytes (little endian).
+ */
+#define KP_ARM64_STACK_ARG0 0
+#define KP_ARM64_STACK_SLOT 8
+
+#define KP_ARM64_SYSCALL_PREFIX "__arm64_sys_"
+
+/* The table behind the generic accessor in arch/kp_arch.h. */
+#define KP_ARCH_TABLE_ARM64 {                                                   \
+	.name = "arm64",                                                      \
+	.nr_arg_regs = KP_ARM64_NR_ARG_REGS,                                   \
+	.arg_regs = KP_ARM64_ARG_REGS,                                         \
+	.nr_syscall_args = KP_ARM64_NR_SYSCALL_ARGS,                           \
+	.syscall_arg_regs = KP_ARM64_SYSCALL_ARG_REGS,                         \
+	.ret = KP_ARM64_RET_REG,                                               \
+	.ip = KP_ARM64_IP_REG,                                                 \
+	.sp = KP_ARM64_SP_REG,                                                 \
+	.stack_arg0 = KP_ARM64_STACK_ARG0,                                     \
+	.stack_slot = KP_ARM64_STACK_SLOT,                                     \
+}
+
+#endif

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * x86_64 calling-convention table.
+ *
+ * Plain C, shared by the C++ DSL, the C macro API (framework/kprobe.h) and
+ * the host tests.  The struct mirrors the kernel's struct pt_regs
+ * (arch/x86/include/asm/ptrace.h); framework/core/kp_layout.c asserts every
+ * offset against the real struct of each kernel the module is built for.
+ */
+#ifndef KP_ARCH_X86_64_H
+#define KP_ARCH_X86_64_H
+
+struct kp_x86_64_regs {
+	unsigned long r15, r14, r13, r12, bp, bx;
+	unsigned long r11, r10, r9, r8, ax, cx, dx, si, di;
+	unsigned long orig_ax, ip, cs, flags, sp, ss;
+};
+
+#define KP_X86_64_OFF(field) __builtin_offsetof(struct kp_x86_64_regs, field)
+
+/* SysV AMD64: integer/pointer arguments 1..6. */
+#define KP_X86_64_NR_ARG_REGS 6
+#define KP_X86_64_ARG_REGS                                                     \
+	{ KP_X86_64_OFF(di), KP_X86_64_OFF(si), KP_X86_64_OFF(dx),             \
+	  KP_X86_64_OFF(cx), KP_X86_64_OFF(r8), KP_X86_64_OFF(r9) }
+
+/* Syscall ABI: the 4th argument is in r10 (rcx is clobbered by syscall). */
+#define KP_X86_64_NR_SYSCALL_ARGS 6
+#define KP_X86_64_SYSCALL_ARG_REGS                                             \
+	{ KP_X86_64_OFF(di), KP_X86_64_OFF(si), KP_X86_64_OFF(dx),             \
+	  KP_X86_64_OFF(r10), KP_X86_64_OFF(r8), KP_X86_64_OFF(r9) }
+
+#define KP_X86_64_RET_REG KP_X86_64_OFF(ax)
+#define KP_X86_64_IP_REG KP_X86_64_OFF(ip)
+#define KP_X86_64_SP_REG KP_X86_64_OFF(sp)
+
+/*
+ * At the first instruction of a function, sp points at the return address;
+ * the 7th argument is the next 8-byte slot, each further one 8 bytes up.
+ */
+#define KP_X86_64_STACK_ARG0 8
+#define KP_X86_64_STACK_SLOT 8
+
+/* With CONFIG_ARCH_HAS_SYSCALL_WRAPPER, __x64_sys_NAME(const struct pt_regs *). */
+#define KP_X86_64_SYSCALL_PREFIX "__x64_sys_"
+
+/* The table behind the generic accessor in arch/kp_arch.h. */
+#define KP_ARCH_TABLE_X86_64 {                                                   \
+	.name = "x86_64",                                                      \
+	.nr_arg_regs = KP_X86_64_NR_ARG_REGS,                                   \
+	.arg_regs = KP_X86_64_ARG_REGS,                                         \
+	.nr_syscall_args = KP_X86_64_NR_SYSCALL_ARGS,                           \
+	.syscall_arg_regs = KP_X86_64_SYSCALL_ARG_REGS,                         \
+	.ret = KP_X86_64_RET_REG,                                               \
+	.ip = KP_X86_64_IP_REG,                                                 \
+	.sp = KP_X86_64_SP_REG,                                                 \
+	.stack_arg0 = KP_X86_64_STACK_ARG0,                                     \
+	.stack_slot = KP_X86_64_STACK_SLOT,                                     \
+}
+
+#endif

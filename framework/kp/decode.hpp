@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-2.0
+// Per-type decoding of arguments and return values from saved registers.
+//
+// The register file is whatever arch/<arch>/kp_arch_<arch>.h describes; this
+// file only knows the C rules:
+//  - an integer narrower than 64 bits keeps only its low bits, with its own
+//    signedness (the ABI leaves the upper bits undefined);
+//  - bool is the low byte;
+//  - an enum goes through its underlying type;
+//  - a pointer is the full register;
+//  - everything the ABI cannot pass in one integer register (floating point,
+//    structs and unions by value, arrays, references) is a compile error.
+#pragma once
+
+#include "../kp_abi.h"
+#include "../../arch/kp_arch.h"
+#include "meta.hpp"
+
+namespace kp {
+namespace {
+
+// One arch = its pt_regs mirror type and its table (a constant expression).
+template <class Regs, const kp_arch_table &Table> struct arch_traits {
+	using regs = Regs;
+	static constexpr const kp_arch_table &table = Table;
+};
+
+namespace arch {
+constexpr kp_arch_table x86_64_table = KP_ARCH_TABLE_X86_64;
+constexpr kp_arch_table arm64_table = KP_ARCH_TABLE_ARM64;
+using x86_64 = arch_traits<kp_x86_64_regs, x86_64_table>;
+using arm64 = arch_traits<kp_arm64_regs, arm64_table>;
+#if defined(__x86_64__)
+using native = x86_64;
+#elif defined(__aarch64__)
+using native = arm64;
+#endif
+} // namespace arch
+
+// Why a declared type cannot be decoded, as a sentence (nullptr: it can).
+template <class T> consteval const char *unsupported_reason()
+{
+	using U = meta::remove_cv_t<T>;
+	if constexpr (meta::is_reference<T>)
+		return "references cannot be probed: declare a pointer (T*) instead";
+	else if constexpr (meta::is_array<T>)
+		return "arrays cannot be passed by value: declare a pointer to the element type";
+	else if constexpr (meta::is_floating<U>)
+		return "floating-point arguments are passed in FP/SIMD registers that kprobes do not save";
+	else if constexpr (meta::is_class<U> || meta::is_union<U>)
+		return "structs and unions passed by value are not supported: declare a pointer";
+	else if constexpr (meta::is_void<U>)
+		return "void is not an argument type";
+	else if constexpr (meta::is_pointer<U> || meta::is_integral<U> || meta::is_enum<U> ||
+			   meta::is_nullptr<U>)
+		return nullptr;
+	else
+		return "this type cannot be decoded from a register";
+}
+
+template <class T> inline constexpr bool decodable = unsupported_reason<T>() == nullptr;
+
+// Compile errors for the user: one static_assert per rule so that the
+// message names the rule that was broken.
+template <class T> consteval bool check_arg_type()
+{
+	using U = meta::remove_cv_t<T>;
+	static_assert(!meta::is_reference<T>,
+		      "kp::Args: references cannot be probed: declare a pointer (T*) instead");
+	static_assert(!meta::is_array<T>,
+		      "kp::Args: arrays cannot be passed by value: declare a pointer to the element type");
+	static_assert(!meta::is_floating<U>,
+		      "kp::Args: floating-point arguments are passed in FP/SIMD registers that kprobes do not save");
+	static_assert(!(meta::is_class<U> || meta::is_union<U>),
+		      "kp::Args: structs and unions passed by value are not supported: declare a pointer");
+	static_assert(!meta::is_void<U>, "kp::Args: void is not an argument type");
+	return decodable<T>;
+}
+
+template <class T> consteval bool check_return_type()
+{
+	using U = meta::remove_cv_t<T>;
+	static_assert(!meta::is_reference<T>,
+		      "kp::Returns: a function cannot be probed for a reference return: declare a pointer");
+	static_assert(!meta::is_floating<U>,
+		      "kp::Returns: floating-point return values live in FP/SIMD registers that kprobes do not save");
+	static_assert(!(meta::is_class<U> || meta::is_union<U>),
+		      "kp::Returns: structs and unions returned by value are not supported");
+	static_assert(!meta::is_array<T>, "kp::Returns: functions cannot return arrays");
+	return meta::is_void<U> || decodable<T>;
+}
+
+// The value of a T whose bits arrived in a 64-bit register or stack slot.
+template <class T> inline T from_word(unsigned long w)
+{
+	using U = meta::remove_cv_t<T>;
+	if constexpr (meta::is_same<U, bool>)
+		return static_cast<unsigned char>(w) != 0;
+	else if constexpr (meta::is_enum<U>)
+		return static_cast<U>(static_cast<meta::underlying_t<U>>(w));
+	else if constexpr (meta::is_pointer<U>)
+		return reinterpret_cast<U>(w);
+	else if constexpr (meta::is_nullptr<U>)
+		return nullptr;
+	else
+		return static_cast<U>(w); // C++20: modulo 2^N, i.e. the low bits
+}
+
+// Argument I (0-based) of a function, at its first instruction.
+template <class Arch, class T, unsigned I> inline T function_arg(const void *regs)
+{
+	constexpr const kp_arch_table &t = Arch::table;
+	if constexpr (I < t.nr_arg_regs) {
+		return from_word<T>(kp_reg(regs, t.arg_regs[I]));
+	} else {
+		// Stack-passed: read with a fault-tolerant copy; 0 if it faults.
+		constexpr unsigned long off = t.stack_arg0 + (I - t.nr_arg_regs) * t.stack_slot;
+		unsigned long w = 0;
+		if (kp_read_kernel(&w, reinterpret_cast<const void *>(kp_reg(regs, t.sp) + off),
+				   sizeof(w)))
+			w = 0;
+		return from_word<T>(w);
+	}
+}
+
+// Argument I of a system call, from the user's pt_regs.
+template <class Arch, class T, unsigned I> inline T syscall_arg(const void *user_regs)
+{
+	constexpr const kp_arch_table &t = Arch::table;
+	static_assert(I < t.nr_syscall_args, "kp::Syscall: system calls take at most 6 arguments");
+	return from_word<T>(kp_reg(user_regs, t.syscall_arg_regs[I]));
+}
+
+template <class Arch, class T> inline T return_value(const void *regs)
+{
+	return from_word<T>(kp_reg(regs, Arch::table.ret));
+}
+
+// A read-only view of the registers, for probes at an offset inside a
+// function, where the arguments are no longer where the ABI put them.
+template <class Arch> class basic_regs {
+public:
+	explicit basic_regs(const void *r) : r_(r) {}
+	unsigned long ip() const { return kp_reg(r_, Arch::table.ip); }
+	unsigned long sp() const { return kp_reg(r_, Arch::table.sp); }
+	unsigned long return_reg() const { return kp_reg(r_, Arch::table.ret); }
+	// The n-th argument register (x86_64: di, si, dx, cx, r8, r9; arm64: x0..x7).
+	unsigned long arg_reg(unsigned n) const
+	{
+		return n < Arch::table.nr_arg_regs ? kp_reg(r_, Arch::table.arg_regs[n]) : 0;
+	}
+	// The mirror of this arch's struct pt_regs, field by field.
+	const typename Arch::regs &raw() const
+	{
+		return *static_cast<const typename Arch::regs *>(r_);
+	}
+
+private:
+	const void *r_;
+};
+
+#if defined(__x86_64__) || defined(__aarch64__)
+using Regs = basic_regs<arch::native>;
+#endif
+
+} // namespace
+} // namespace kp

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The one header the C kernel core and the C++ DSL share.
+ *
+ * Rules, because this is a binary boundary compiled by two languages:
+ *  - plain types only: global-namespace structs, fixed-width C integer types,
+ *    pointers; no enums in structs (their C and C++ underlying types may
+ *    differ), no bool, no kernel typedefs;
+ *  - every function type the kernel calls indirectly is spelled exactly as
+ *    the kernel declares it (struct kprobe *, struct pt_regs *, ...), so that
+ *    kCFI type hashes computed by the C and the C++ compiler agree;
+ *  - descriptors are constant-initialised: no code runs to build them.
+ */
+#ifndef KP_ABI_H
+#define KP_ABI_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct kprobe;
+struct kretprobe_instance;
+struct pt_regs;
+struct task_struct;
+
+/* kind */
+#define KP_KIND_KPROBE 1u
+#define KP_KIND_KRETPROBE 2u
+#define KP_KIND_TRACEPOINT 3u
+
+/* flags: bits 0..15 are reserved for the core (optional probes, disabled at load, ...) */
+#define KP_F_SYSCALL (1u << 16) /* informational: attached to a syscall entry */
+
+typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
+typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
+
+/*
+ * One probe.  The registry is an array of pointers to these, in the
+ * "kp_probes" section, bracketed by framework/core/kp_begin.c and kp_end.c.
+ */
+struct kp_probe_desc {
+	unsigned int kind;		/* KP_KIND_* */
+	unsigned int flags;		/* KP_F_* */
+	const char *symbol;		/* function symbol or tracepoint name */
+	unsigned long offset;		/* kprobe: offset into symbol */
+	kp_kprobe_pre_t *pre;		/* kprobe pre_handler */
+	kp_kretprobe_handler_t *entry;	/* kretprobe entry_handler (may be NULL) */
+	kp_kretprobe_handler_t *ret;	/* kretprobe handler */
+	/*
+	 * tracepoint: the address of an object holding the probe function's
+	 * address, void (*)(void *, TP_PROTO) (C++ cannot convert a function
+	 * pointer to void * in a constant expression).
+	 */
+	const void *tp_probe;
+	unsigned int data_size;		/* kretprobe per-instance data size */
+	int maxactive;			/* kretprobe: 0 = kernel default */
+	const char *file;		/* where the probe was declared */
+	unsigned int line;
+	unsigned int seq;		/* __COUNTER__: orders probes declared on one line */
+};
+
+/* --- services of the kernel core, callable from C++ probe handlers --- */
+
+/* printk at KERN_INFO, prefixed with "<module>: ". */
+void kp_printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Copies n bytes from a kernel address without faulting; 0 or -EFAULT. */
+long kp_read_kernel(void *dst, const void *src, unsigned long n);
+/* Copies n bytes from a user address without faulting; 0 or -EFAULT. */
+long kp_read_user(void *dst, const void *usrc, unsigned long n);
+/*
+ * Copies a NUL-terminated user string of at most size-1 bytes into dst
+ * (always terminated); returns its length, or -EFAULT (dst is then "").
+ */
+long kp_read_user_str(char *dst, const void *usrc, unsigned long size);
+
+int kp_current_pid(void);	/* thread id */
+int kp_current_tgid(void);	/* process id */
+/* Copies the current task's comm (at most 16 bytes with the NUL). */
+void kp_current_comm(char *dst, unsigned long size);
+int kp_task_pid(const struct task_struct *task);
+int kp_task_tgid(const struct task_struct *task);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

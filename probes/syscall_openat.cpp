@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+// openat(2) at the system call boundary, four typed arguments, decoded
+// from the user's registers with the syscall convention (x86_64: the 4th
+// argument is in r10).  The return form reports the fd or error.
+#include "kp.hpp"
+
+static bool watched(const char *path)
+{
+	return path[0] == '/' && path[1] == 't' && path[2] == 'm' && path[3] == 'p' &&
+	       path[4] == '/' && path[5] == 'k' && path[6] == 'p' && path[7] == '-';
+}
+
+static void on_openat(int dfd, const char *filename, int flags, kp::umode_t mode)
+{
+	char name[128];
+
+	if (kp::read_user_str(name, filename) >= 0 && watched(name))
+		kp_printk("sys_openat: pid=%d dfd=%d filename=%s flags=0x%x mode=0%o\n",
+			  kp::current_pid(), dfd, name, flags, mode);
+}
+
+KP_PROBE(kp::Syscall<"openat", kp::Args<int, const char *, int, kp::umode_t>>, on_openat);
+
+struct openat_call {
+	char name[64];
+};
+
+static bool openat_entry(openat_call &call, int, const char *filename, int, kp::umode_t)
+{
+	return kp::read_user_str(call.name, filename) >= 0 && watched(call.name);
+}
+
+static void openat_return(openat_call &call, long ret)
+{
+	kp_printk("sys_openat_ret: pid=%d filename=%s ret=%ld\n", kp::current_pid(), call.name,
+		  ret);
+}
+
+KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, const char *, int, kp::umode_t>,
+			   kp::Data<openat_call>>,
+	 openat_entry, openat_return);
