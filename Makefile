@@ -74,7 +74,9 @@ ifneq ($(CROSS_COMPILE),)
 kp-vars += CROSS_COMPILE=$(CROSS_COMPILE)
 endif
 
-.PHONY: all modules vm-target check install remove clean
+.PHONY: all modules vm-target install remove clean
+# Every target runs kbuild in the same directory: never two at once.
+.NOTPARALLEL:
 
 all: modules
 
@@ -82,8 +84,13 @@ modules:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/$(KP_MODULE).ko $(KDIR)
 
-# The test bench's target module (a function with more arguments than registers).
+# What the test bench loads besides kprobes.ko: kp_tests.ko (tests/vm/probes),
+# kp_fail.ko (probes/ plus a probe that cannot register: proves rollback) and
+# kp_target.ko (functions with known arguments to probe).
 vm-target:
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_tests KP_PROBE_DIRS=tests/vm/probes modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_tests.ko $(KDIR)
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=probes tests/vm/fail-probes" modules
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 install: modules

@@ -19,7 +19,8 @@ static bool perm_entry(perm_call &call, const void *, const inode *node, int mas
 
 static void perm_return(perm_call &call, int ret)
 {
-	if (ret < 0)
+	// -ECHILD only asks the RCU path walk to retry in ref-walk mode
+	if (ret < 0 && ret != -10)
 		kp_printk("inode_permission: comm=%s pid=%d mask=0x%x ret=%d\n",
 			  kp::current_comm().str, kp::current_pid(), call.mask, ret);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 // The seed's signal_generate tracepoint, with the 6.x TP_PROTO:
 // (int sig, struct kernel_siginfo *info, struct task_struct *task,
-//  int group, int result).
+//  int group, int result).  SIGCHLD, which every exiting child sends, is
+// left out.
 #include "kp.hpp"
 
 static void on_signal(int sig, kernel_siginfo *, task_struct *task, int group, int result)
@@ -10,6 +11,8 @@ static void on_signal(int sig, kernel_siginfo *, task_struct *task, int group, i
 		"delivered", "ignored", "already_pending", "overflow_fail", "lose_info",
 	};
 
+	if (sig == 17) // SIGCHLD on x86_64 and arm64
+		return;
 	kp_printk("signal_generate: comm=%s pid=%d sig=%d target_pid=%d group=%d result=%s\n",
 		  kp::current_comm().str, kp::current_pid(), sig, kp::task_pid(task), group,
 		  result >= 0 && result < 5 ? result_name[result] : "?");

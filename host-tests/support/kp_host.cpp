@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+// Host implementations of the kernel core's services declared in kp_abi.h.
+#include "kp_host.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+
+namespace host {
+namespace {
+const unsigned char *fault_begin;
+const unsigned char *fault_end;
+read_log log_;
+std::string printk_;
+
+long copy(void *dst, const void *src, unsigned long n)
+{
+	auto s = static_cast<const unsigned char *>(src);
+	log_.calls++;
+	log_.last_src = src;
+	log_.last_n = n;
+	if (fault_begin && s < fault_end && s + n > fault_begin) {
+		std::memset(dst, 0x5a, n); // a fault may leave dst half-written
+		return log_.last_result = -14;
+	}
+	std::memcpy(dst, src, n);
+	return log_.last_result = 0;
+}
+} // namespace
+
+void fail_reads(const void *begin, std::size_t len)
+{
+	fault_begin = static_cast<const unsigned char *>(begin);
+	fault_end = fault_begin + len;
+}
+void clear_read_faults() { fault_begin = fault_end = nullptr; }
+const read_log &reads() { return log_; }
+void reset_reads() { log_ = {}; }
+void fill(void *p, std::size_t n, unsigned char b) { std::memset(p, b, n); }
+const std::string &last_printk() { return printk_; }
+
+} // namespace host
+
+extern "C" {
+
+void kp_printk(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	std::vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	host::printk_ = buf;
+}
+
+long kp_read_kernel(void *dst, const void *src, unsigned long n) { return host::copy(dst, src, n); }
+long kp_read_user(void *dst, const void *usrc, unsigned long n) { return host::copy(dst, usrc, n); }
+
+long kp_read_user_str(char *dst, const void *usrc, unsigned long size)
+{
+	if (!size)
+		return -14;
+	const char *s = static_cast<const char *>(usrc);
+	unsigned long i = 0;
+	for (; i + 1 < size; i++) {
+		char c;
+		if (host::copy(&c, s + i, 1)) {
+			dst[0] = 0;
+			return -14;
+		}
+		if (!c)
+			break;
+		dst[i] = c;
+	}
+	dst[i] = 0;
+	return (long)i;
+}
+
+int kp_current_pid(void) { return 4242; }
+int kp_current_tgid(void) { return 4200; }
+void kp_current_comm(char *dst, unsigned long size)
+{
+	std::snprintf(dst, size, "%s", "kp_host");
+}
+int kp_task_pid(const struct task_struct *) { return 7; }
+int kp_task_tgid(const struct task_struct *) { return 8; }
+
+} // extern "C"

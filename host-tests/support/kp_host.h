@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+// Host stand-ins for the kernel core's services (kp_abi.h), with fault
+// injection for kp_read_kernel, and helpers shared by the host tests.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "kp_abi.h"
+
+namespace host {
+
+// kp_read_kernel copies with memcpy unless the source overlaps a range
+// given here: it then scribbles over dst (as a partial copy could) and
+// returns -14 (-EFAULT).
+void fail_reads(const void *begin, std::size_t len);
+void clear_read_faults();
+
+struct read_log {
+	unsigned long calls;
+	const void *last_src;
+	unsigned long last_n;
+	long last_result;
+};
+const read_log &reads();
+void reset_reads();
+
+// Every byte of [p, p+n) set to b.
+void fill(void *p, std::size_t n, unsigned char b);
+template <class T> void fill(T &obj, unsigned char b) { fill(&obj, sizeof(obj), b); }
+
+// The last kp_printk output.
+const std::string &last_printk();
+
+} // namespace host

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+// Test bench probes on kp_target.ko (tests/vm/target): every argument
+// category at every position, registers and stack, on the real ABI.
+#include "kp.hpp"
+
+using Many = kp::Args<long, int, short, kp::s8, unsigned int, bool, kp::u16, int, bool, kp::s8,
+		      long>;
+
+static void on_many(long a1, int a2, short a3, kp::s8 a4, unsigned int a5, bool a6, kp::u16 a7,
+		    int a8, bool a9, kp::s8 a10, long a11)
+{
+	kp_printk("many: %ld %d %d %d %u %d %u %d %d %d %ld\n", a1, a2, a3, a4, a5, a6, a7, a8, a9,
+		  a10, a11);
+}
+KP_PROBE(kp::Kprobe<"kp_target_many", Many>, on_many);
+
+// A kretprobe on the same function in the same file.
+struct many_call {
+	long a1;
+	long a11;
+};
+
+static bool many_entry(many_call &c, long a1, int, short, kp::s8, unsigned int, bool, kp::u16,
+		       int, bool, kp::s8, long a11)
+{
+	c.a1 = a1;
+	c.a11 = a11;
+	return true;
+}
+
+static void many_return(many_call &c, long ret)
+{
+	kp_printk("many_ret: a1=%ld a11=%ld ret=%ld\n", c.a1, c.a11, ret);
+}
+KP_PROBE(kp::Kretprobe<"kp_target_many", Many, kp::Returns<long>, kp::Data<many_call>>, many_entry,
+	 many_return);
+
+// The offset form: the raw register view at the function's first instruction.
+static void on_many_regs(const kp::Regs &regs)
+{
+	kp_printk("many_regs: arg0=%ld arg1=%d\n", (long)regs.arg_reg(0), (int)regs.arg_reg(1));
+}
+KP_PROBE(kp::Kprobe<"kp_target_many", kp::Offset<0>>, on_many_regs);
+
+// A pointer return value: valid, or ERR_PTR(-errno).
+static void on_errptr(const void *ret)
+{
+	long v = (long)ret;
+
+	const bool err = v < 0 && v >= -4095;
+
+	kp_printk("errptr_ret: %s %ld\n", err ? "err" : "ptr", err ? v : 0);
+}
+KP_PROBE(kp::Kretprobe<"kp_target_errptr", kp::Args<int>, kp::Returns<const void *>>, on_errptr);

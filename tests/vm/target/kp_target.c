@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Probe targets for the test bench: functions whose arguments the guest
+ * chooses.  Writing "a1 a2 ... a11" to /sys/kernel/debug/kp_target/many
+ * calls kp_target_many() with those values: 11 arguments, so that on both
+ * x86_64 (6 argument registers) and arm64 (8) some travel on the stack.
+ * Writing "N" to .../errptr calls kp_target_errptr(N), which returns
+ * ERR_PTR(-N) (or a valid pointer for N = 0).
+ */
+#include <linux/debugfs.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/module.h>
+#include <linux/uaccess.h>
+
+noinline long kp_target_many(long a1, int a2, short a3, s8 a4, unsigned int a5, bool a6,
+			     u16 a7, int a8, bool a9, s8 a10, long a11);
+noinline long kp_target_many(long a1, int a2, short a3, s8 a4, unsigned int a5, bool a6,
+			     u16 a7, int a8, bool a9, s8 a10, long a11)
+{
+	/* A result that depends on every argument keeps them all live. */
+	long r = a1 + a2 + a3 + a4 + (long)a5 + a6 + a7 + a8 + a9 + a10 + a11;
+
+	barrier();
+	return -r;
+}
+
+static int kp_target_object;
+
+noinline void *kp_target_errptr(int err);
+noinline void *kp_target_errptr(int err)
+{
+	barrier();
+	return err ? ERR_PTR(-err) : &kp_target_object;
+}
+
+static struct dentry *kp_target_dir;
+
+static ssize_t many_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	char buf[256];
+	long a1, a11;
+	int a2, a3, a4, a6, a7, a8, a9, a10;
+	unsigned int a5;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	if (sscanf(buf, "%ld %d %d %d %u %d %d %d %d %d %ld", &a1, &a2, &a3, &a4, &a5, &a6, &a7,
+		   &a8, &a9, &a10, &a11) != 11)
+		return -EINVAL;
+	pr_info("kp_target: many returned %ld\n",
+		kp_target_many(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11));
+	return len;
+}
+
+static ssize_t errptr_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	int err;
+
+	if (kstrtoint_from_user(ubuf, len, 10, &err))
+		return -EINVAL;
+	pr_info("kp_target: errptr returned %ld\n", PTR_ERR_OR_ZERO(kp_target_errptr(err)));
+	return len;
+}
+
+static const struct file_operations many_fops = { .write = many_write };
+static const struct file_operations errptr_fops = { .write = errptr_write };
+
+static int __init kp_target_init(void)
+{
+	kp_target_dir = debugfs_create_dir("kp_target", NULL);
+	debugfs_create_file("many", 0200, kp_target_dir, NULL, &many_fops);
+	debugfs_create_file("errptr", 0200, kp_target_dir, NULL, &errptr_fops);
+	return 0;
+}
+
+static void __exit kp_target_exit(void)
+{
+	debugfs_remove_recursive(kp_target_dir);
+}
+
+module_init(kp_target_init);
+module_exit(kp_target_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("kprobe-template test bench: functions with known arguments");
