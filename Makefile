@@ -74,7 +74,7 @@ ifneq ($(CROSS_COMPILE),)
 kp-vars += CROSS_COMPILE=$(CROSS_COMPILE)
 endif
 
-.PHONY: all modules vm-target install remove clean
+.PHONY: all modules vm-target install remove clean check
 # Every target runs kbuild in the same directory: never two at once.
 .NOTPARALLEL:
 
@@ -103,3 +103,7 @@ clean:
 	$(MAKE) -C $(KDIR) M=$(kp-root) clean
 	-$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target clean
 	rm -rf $(kp-root)/generated
+
+# The whole test suite (host tests + the 8-target VM matrix), see tools/check.
+check:
+	$(kp-root)/tools/check
