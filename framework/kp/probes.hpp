@@ -143,6 +143,9 @@ struct kretprobe_thunk {
 		using reader = arg_reader<Arch, ArgList, Syscall, Wrapped>;
 		constexpr auto e = as_function<E>();
 		if constexpr (has_data) {
+			// The kernel recycles per-call memory: clear it all, padding
+			// included, then apply D's default member initialisers.
+			__builtin_memset(&instance_data<D>(ri), 0, sizeof(D));
 			D &d = instance_data<D>(ri);
 			d = D{};
 			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)

@@ -1,0 +1,4 @@
+// expect: kp::Tracepoint: the only option is kp::Args<T...>, the tracepoint's TP_PROTO
+#include "kp.hpp"
+static void h(int) {}
+KP_PROBE(kp::Tracepoint<"t", kp::Args<int>, kp::Returns<int>>, h);

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+// expect-success
+// The positive control: every probe form, declared correctly, compiles
+// with exactly the flags the compile-fail tests use.
+#include "kp.hpp"
+
+struct open_how;
+struct perm_call {
+	const inode *node;
+	int mask;
+};
+
+static void on_open(int, const char *, const open_how *) {}
+static void at_offset(const kp::Regs &) {}
+static bool perm_entry(perm_call &, const void *, const inode *, int) { return true; }
+static void perm_return(perm_call &, int) {}
+static void write_return(long) {}
+static void on_signal(int, kernel_siginfo *, task_struct *, int, int) {}
+static void on_openat(int, const char *, int, kp::umode_t) {}
+static void openat_return(long) {}
+static void openat_entry(int, const char *, int, kp::umode_t) {}
+enum class mode : unsigned char { a, b };
+static void many(bool, signed char, unsigned char, short, unsigned short, int, unsigned, long,
+		 unsigned long, long long, unsigned long long, mode, const void *, char *) {}
+
+KP_PROBE(kp::Kprobe<"do_sys_openat2", kp::Args<int, const char *, const open_how *>>, on_open);
+KP_PROBE(kp::Kprobe<"vfs_read", kp::Offset<4>>, at_offset);
+KP_PROBE(kp::Kretprobe<"inode_permission", kp::Args<const void *, const inode *, int>,
+		       kp::Returns<int>, kp::Data<perm_call>, kp::MaxActive<8>>,
+	 perm_entry, perm_return);
+KP_PROBE(kp::Kretprobe<"vfs_write", kp::Returns<long>>, write_return);
+KP_PROBE(kp::Tracepoint<"signal_generate", kp::Args<int, kernel_siginfo *, task_struct *, int, int>>,
+	 on_signal);
+KP_PROBE(kp::Syscall<"openat", kp::Args<int, const char *, int, kp::umode_t>>, on_openat);
+KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, const char *, int, kp::umode_t>>, openat_entry,
+	 openat_return);
+KP_PROBE(kp::Kprobe<"many_args", kp::Args<bool, signed char, unsigned char, short, unsigned short,
+					  int, unsigned, long, unsigned long, long long,
+					  unsigned long long, mode, const void *, char *>>,
+	 many);
+KP_PROBE(kp::Kprobe<"lambda", kp::Args<int>>, [](int) {});
