@@ -65,5 +65,12 @@ inline bool streq(const char *a, const char *b)
 	return *a == *b;
 }
 
+inline bool starts_with(const char *s, const char *prefix)
+{
+	while (*prefix && *s == *prefix)
+		++s, ++prefix;
+	return !*prefix;
+}
+
 } // namespace
 } // namespace kp

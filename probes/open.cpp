@@ -11,18 +11,13 @@ struct open_how {
 	kp::u64 resolve;
 };
 
-static bool watched(const char *path)
-{
-	return path[0] == '/' && path[1] == 't' && path[2] == 'm' && path[3] == 'p' &&
-	       path[4] == '/' && path[5] == 'k' && path[6] == 'p' && path[7] == '-';
-}
-
 static void on_open(int dfd, const char *filename, const open_how *how)
 {
 	char name[128];
 	open_how h;
 
-	if (kp::read_user_str(name, filename) < 0 || !watched(name) || !kp::read_kernel(h, how))
+	if (kp::read_user_str(name, filename) < 0 || !kp::starts_with(name, "/tmp/kp-") ||
+	    !kp::read_kernel(h, how))
 		return;
 	kp_printk("open: comm=%s pid=%d dfd=%d filename=%s flags=0x%llx mode=0%llo\n",
 		  kp::current_comm().str, kp::current_pid(), dfd, name, h.flags, h.mode);

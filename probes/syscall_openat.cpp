@@ -4,17 +4,11 @@
 // argument is in r10).  The return form reports the fd or error.
 #include "kp.hpp"
 
-static bool watched(const char *path)
-{
-	return path[0] == '/' && path[1] == 't' && path[2] == 'm' && path[3] == 'p' &&
-	       path[4] == '/' && path[5] == 'k' && path[6] == 'p' && path[7] == '-';
-}
-
 static void on_openat(int dfd, const char *filename, int flags, kp::umode_t mode)
 {
 	char name[128];
 
-	if (kp::read_user_str(name, filename) >= 0 && watched(name))
+	if (kp::read_user_str(name, filename) >= 0 && kp::starts_with(name, "/tmp/kp-"))
 		kp_printk("sys_openat: pid=%d dfd=%d filename=%s flags=0x%x mode=0%o\n",
 			  kp::current_pid(), dfd, name, flags, mode);
 }
@@ -27,7 +21,7 @@ struct openat_call {
 
 static bool openat_entry(openat_call &call, int, const char *filename, int, kp::umode_t)
 {
-	return kp::read_user_str(call.name, filename) >= 0 && watched(call.name);
+	return kp::read_user_str(call.name, filename) >= 0 && kp::starts_with(call.name, "/tmp/kp-");
 }
 
 static void openat_return(openat_call &call, long ret)
