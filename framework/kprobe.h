@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The seed's C macro API (kprobe-template's kprobe.h), on this project's
+ * registry: C probe files in probes/ (*.c) include this header and register
+ * in the same "kp_probes" registry as the C++ probes (framework/kp/probes.hpp),
+ * with the same ordering rules (declaration order within a file, link order
+ * across files), the same duplicate detection and the same dmesg messages
+ * (framework/core prints them).
+ *
+ *   KPROBE_HANDLER_DEFINE0(func)
+ *   KPROBE_HANDLER_DEFINEn(func, type1, name1, ..., typen, namen)   n = 1..6
+ *   KPROBE_HANDLER_DEFINE_OFFSET(func, offset, struct pt_regs *, regs)
+ *	{ ... return 0; }	(an int body; its value is ignored, see below)
+ *
+ *   KRETPROBE_ENTRY_HANDLER_DEFINE0(func, type, arg)
+ *   KRETPROBE_ENTRY_HANDLER_DEFINEn(func, type, arg, type1, name1, ...)
+ *   KRETPROBE_ENTRY_HANDLER_DEFINE_OFFSET(func, 0, type, arg, struct pt_regs *, regs)
+ *	{ ... return 0; }	(non-zero: no return handler for this call)
+ *   KRETPROBE_RET_HANDLER_DEFINE(func, type, arg, rettype, retval)
+ *	{ ... return 0; }	(the value is ignored)
+ *
+ *   TRACEPOINT_HANDLER_DEFINE(name, TP_PROTO parameters...)
+ *	{ ... }			(void; `priv` is the tracepoint's data pointer, NULL)
+ *
+ * Each macro is followed by the body of a function that receives the
+ * decoded, typed arguments; the function the kernel calls is generated with
+ * the kernel's exact type.  Arguments and return values are decoded with the
+ * C++ DSL's rules (framework/kp_decode.h), through the per-arch register
+ * tables (arch/kp_arch.h): narrow integers keep their low bits with their
+ * signedness, bool is the low byte, pointers the full register.
+ *
+ * Differences from the seed (its defects, fixed):
+ *  - KRETPROBE_ENTRY_HANDLER_DEFINE0 works.
+ *  - A kprobe and a kretprobe on the same function in one file coexist:
+ *    every generated name carries its kind (and for kprobes __COUNTER__).
+ *  - bool arguments and return values are decoded from the low byte; the
+ *    4th argument of a plain function is read from the register the
+ *    function-call ABI uses (x86_64: rcx), not the syscall one (r10).
+ *  - A kprobe body's int result is ignored: the generated pre_handler always
+ *    returns 0 (non-zero would tell the kernel the handler changed the
+ *    instruction pointer and to skip single-stepping the probed instruction).
+ *  - A kretprobe at a non-zero offset is a compile error.
+ *  - The kretprobe private data may be a pointer to a structure or `long`
+ *    (see "kretprobe private data").
+ *
+ * kretprobes: the entry macro and the return macro of one function
+ * ------------------------------------------------------------------
+ * KRETPROBE_ENTRY_HANDLER_DEFINE*(func, ...) emits the (one) kretprobe
+ * descriptor of func; it names the return handler
+ * kp_c_kretprobe_ret_<func>, declared static there and defined by
+ * KRETPROBE_RET_HANDLER_DEFINE(func, ...).  Hence, within one file:
+ *  - KRETPROBE_RET_HANDLER_DEFINE(func, ...) must follow the entry macro of
+ *    the same func (it checks that its private data type is the entry's);
+ *  - each function has at most one kretprobe (a second entry macro for the
+ *    same func is a compile error: a redeclared enumerator
+ *    kp_c_one_kretprobe_per_function_and_file_<func>);
+ *  - a kprobe on func may sit next to its kretprobe.
+ * A missing return macro is an "used but never defined" diagnostic and an
+ * undefined symbol at modpost time.
+ *
+ * kretprobe private data
+ * ----------------------
+ * `type arg` is the seed's: arg = (type)ri->data, the kernel's per-call
+ * memory, which the generated entry handler zero-fills before calling the
+ * body and which the return handler receives again.  Its size (data_size):
+ *  - type is a pointer (struct parameters *): sizeof(*(type)0), the pointee;
+ *  - type is `long` (or another pointer-sized integer): sizeof(type), and
+ *    arg is the ADDRESS of that long-sized slot, as in the seed
+ *    ((long)ri->data): use it as *(long *)arg.
+ * (The seed computed sizeof(*((type)0)), which does not compile for long.)
+ *
+ * `func` may be a macro (e.g. chosen by kernel version): it is expanded
+ * before it names anything.  A tracepoint probe's parameters are not checked
+ * against the tracepoint's TP_PROTO (that needs its trace/events header):
+ * spell them exactly.
+ *
+ * Offsets: KPROBE_HANDLER_DEFINE_OFFSET's body gets the raw registers;
+ * KP_C_ARG_REG(regs, i) / KP_C_ARG(type, regs, i) read argument register i
+ * through the arch table (meaningful only while the function has not yet
+ * overwritten it).
+ */
+#ifndef KP_KPROBE_H
+#define KP_KPROBE_H
+
+/*
+ * KP_HOST_TEST: compiled on the host by host-tests/seed, which provides
+ * struct kretprobe_instance (with a data[] member) itself.
+ */
+#ifndef KP_HOST_TEST
+#include <linux/kprobes.h>
+#include <linux/ptrace.h>
+#include <linux/tracepoint.h>
+#endif
+
+#include "kp_abi.h"
+#include "kp_decode.h"
+
+/* The register table the generated handlers read (host tests substitute another). */
+#ifndef KP_C_TABLE
+#define KP_C_TABLE kp_native_table()
+#endif
+
+/* The kernel's per-call kretprobe memory. */
+#ifndef KP_C_KRI_DATA
+#define KP_C_KRI_DATA(ri) ((void *)(ri)->data)
+#endif
+
+/* Argument register i (0-based), raw and decoded, for offset probes. */
+#define KP_C_ARG_REG(regs, i) kp_arg_reg(KP_C_TABLE, (regs), (i))
+#define KP_C_ARG(type, regs, i) KP_FROM_WORD(type, KP_C_ARG_REG(regs, i))
+
+#define KP_C_ID_(role, func, n) kp_c_##role##_##func##_##n
+#define KP_C_ID(role, func, n) KP_C_ID_(role, func, n)
+
+/*
+ * One registry entry: a constant descriptor and a pointer to it in section
+ * "kp_probes", both plain internal-linkage variables (as the registry
+ * requires).  n is the __COUNTER__ value of the macro that declared it.
+ */
+#define KP_C_REGISTER(n, func, ...)                                                    \
+	static const struct kp_probe_desc KP_C_ID(desc, func, n) = {                   \
+		.symbol = #func,                                                      \
+		.file = __FILE__,                                                     \
+		.line = __LINE__,                                                     \
+		.seq = n,                                                             \
+		__VA_ARGS__                                                           \
+	};                                                                            \
+	static const struct kp_probe_desc *const KP_C_ID(entry, func, n)               \
+		__attribute__((used, section("kp_probes"))) = &KP_C_ID(desc, func, n)
+
+/* ---- kprobes ------------------------------------------------------------------ */
+
+#define KP_C_KPROBE(n, x, func, ...)                                                   \
+	KP_CHECKS_##x("KPROBE_HANDLER_DEFINE" #x "(" #func ")", __VA_ARGS__)           \
+	static inline int KP_C_ID(kprobe_body, func, n)(KP_PARAMS_##x(__VA_ARGS__));   \
+	static int KP_C_ID(kprobe_pre, func, n)(struct kprobe *p, struct pt_regs *regs) \
+	{                                                                             \
+		(void)p;                                                              \
+		(void)regs;                                                           \
+		/* ignored: non-zero would make the kernel skip single-stepping */    \
+		(void)KP_C_ID(kprobe_body, func, n)(KP_ARGS_##x(KP_C_TABLE, regs,      \
+								__VA_ARGS__)); \
+		return 0;                                                             \
+	}                                                                             \
+	KP_C_REGISTER(n, func, .kind = KP_KIND_KPROBE,                                 \
+		      .pre = KP_C_ID(kprobe_pre, func, n));                            \
+	static inline int KP_C_ID(kprobe_body, func, n)(KP_PARAMS_##x(__VA_ARGS__))
+
+#define KP_C_KPROBE_OFFSET(n, func, off, rtype, rname)                                 \
+	static inline int KP_C_ID(kprobe_body, func, n)(rtype rname);                  \
+	static int KP_C_ID(kprobe_pre, func, n)(struct kprobe *p, struct pt_regs *regs) \
+	{                                                                             \
+		(void)p;                                                              \
+		/* ignored: non-zero would make the kernel skip single-stepping */    \
+		(void)KP_C_ID(kprobe_body, func, n)(regs);                            \
+		return 0;                                                             \
+	}                                                                             \
+	KP_C_REGISTER(n, func, .kind = KP_KIND_KPROBE, .offset = (off),                \
+		      .pre = KP_C_ID(kprobe_pre, func, n));                            \
+	static inline int KP_C_ID(kprobe_body, func, n)(rtype rname)
+
+/* ---- kretprobes ------------------------------------------------------------- */
+
+/* sizeof the pointee for a pointer type, sizeof the type itself otherwise */
+#define KP_C_DATA_SIZE(type)                                                           \
+	sizeof(*__builtin_choose_expr(KP_IS_POINTER_TYPE(type), (type)0,               \
+				      (__typeof__(type) *)0))
+
+#define KP_C_CHECK_DATA_TYPE(what, type)                                               \
+	_Static_assert(KP_IS_POINTER_TYPE(type) ||                                     \
+			       (KP_TYPE_CLASS(type) == 1 && sizeof(type) == sizeof(void *)), \
+		       what ": the private data type `" #type "` must be a pointer to the " \
+		       "per-call data (e.g. struct parameters *) or long (then the "   \
+		       "argument is the address of a long-sized per-call slot)")
+
+#define KP_C_RET_NAME(func) kp_c_kretprobe_ret_##func
+#define KP_C_RET_BODY(func) kp_c_kretprobe_ret_body_##func
+#define KP_C_DATA_TYPE(func) kp_c_kretprobe_data_type_of_##func
+#define KP_C_ONCE(func) kp_c_one_kretprobe_per_function_and_file_##func
+
+/*
+ * The entry half: the descriptor, the entry handler, and the declaration of
+ * the return handler that KRETPROBE_RET_HANDLER_DEFINE(func, ...) defines.
+ * The typedef records the private data type for the return macro's check;
+ * the enumerator makes a second kretprobe on func in the same file an error.
+ */
+#define KP_C_KRETPROBE_HEAD(n, func, off, what, type)                                  \
+	_Static_assert((off) == 0, what ": a kretprobe attaches at function entry "    \
+		       "only: the offset must be 0 (kprobes reject a kretprobe at "    \
+		       "func+offset)");                                                 \
+	KP_C_CHECK_DATA_TYPE(what, type);                                              \
+	enum { KP_C_ONCE(func) = 1 };                                                  \
+	typedef type KP_C_DATA_TYPE(func);                                             \
+	static int KP_C_RET_NAME(func)(struct kretprobe_instance *ri, struct pt_regs *regs)
+
+#define KP_C_KRETPROBE(n, x, func, type, arg, ...)                                     \
+	KP_C_KRETPROBE_HEAD(n, func, 0, "KRETPROBE_ENTRY_HANDLER_DEFINE" #x "(" #func ")", \
+			    type);                                                     \
+	KP_CHECKS_##x("KRETPROBE_ENTRY_HANDLER_DEFINE" #x "(" #func ")", __VA_ARGS__)  \
+	static inline int KP_C_ID(kretprobe_entry_body, func, n)(                      \
+		type arg KP_XPARAMS_##x(__VA_ARGS__));                                 \
+	static int KP_C_ID(kretprobe_entry, func, n)(struct kretprobe_instance *ri,     \
+						      struct pt_regs *regs)             \
+	{                                                                             \
+		(void)regs;                                                           \
+		__builtin_memset(KP_C_KRI_DATA(ri), 0, KP_C_DATA_SIZE(type));          \
+		return KP_C_ID(kretprobe_entry_body, func, n)(                         \
+			(type)KP_C_KRI_DATA(ri) KP_XARGS_##x(KP_C_TABLE, regs, __VA_ARGS__)); \
+	}                                                                             \
+	KP_C_REGISTER(n, func, .kind = KP_KIND_KRETPROBE,                              \
+		      .entry = KP_C_ID(kretprobe_entry, func, n),                      \
+		      .ret = KP_C_RET_NAME(func),                                      \
+		      .data_size = KP_C_DATA_SIZE(type));                              \
+	static inline int KP_C_ID(kretprobe_entry_body, func, n)(                      \
+		type arg KP_XPARAMS_##x(__VA_ARGS__))
+
+#define KP_C_KRETPROBE_OFFSET(n, func, off, type, arg, rtype, rname)                   \
+	KP_C_KRETPROBE_HEAD(n, func, off,                                              \
+			    "KRETPROBE_ENTRY_HANDLER_DEFINE_OFFSET(" #func ", " #off ")", \
+			    type);                                                     \
+	static inline int KP_C_ID(kretprobe_entry_body, func, n)(type arg, rtype rname); \
+	static int KP_C_ID(kretprobe_entry, func, n)(struct kretprobe_instance *ri,     \
+						      struct pt_regs *regs)             \
+	{                                                                             \
+		__builtin_memset(KP_C_KRI_DATA(ri), 0, KP_C_DATA_SIZE(type));          \
+		return KP_C_ID(kretprobe_entry_body, func, n)((type)KP_C_KRI_DATA(ri), \
+							       regs);                   \
+	}                                                                             \
+	KP_C_REGISTER(n, func, .kind = KP_KIND_KRETPROBE,                              \
+		      .entry = KP_C_ID(kretprobe_entry, func, n),                      \
+		      .ret = KP_C_RET_NAME(func),                                      \
+		      .data_size = KP_C_DATA_SIZE(type));                              \
+	static inline int KP_C_ID(kretprobe_entry_body, func, n)(type arg, rtype rname)
+
+#define KP_C_KRETPROBE_RET(func, type, arg, rettype, retval)                           \
+	_Static_assert(__builtin_types_compatible_p(type, KP_C_DATA_TYPE(func)),       \
+		       "KRETPROBE_RET_HANDLER_DEFINE(" #func "): the private data type " \
+		       "differs from the one of KRETPROBE_ENTRY_HANDLER_DEFINE*(" #func \
+		       ", ...), which must come first in the same file");              \
+	KP_CHECK_TYPE("KRETPROBE_RET_HANDLER_DEFINE(" #func "): the return type", rettype); \
+	static inline int KP_C_RET_BODY(func)(type arg, rettype retval);               \
+	static int KP_C_RET_NAME(func)(struct kretprobe_instance *ri, struct pt_regs *regs) \
+	{                                                                             \
+		(void)KP_C_RET_BODY(func)((type)KP_C_KRI_DATA(ri),                     \
+					  KP_DECODE_RET(rettype, KP_C_TABLE, regs));   \
+		return 0;                                                             \
+	}                                                                             \
+	static inline int KP_C_RET_BODY(func)(type arg, rettype retval)
+
+/* ---- tracepoints ------------------------------------------------------------ */
+
+/*
+ * The descriptor's tp_probe is the address of a constant holding the probe
+ * function's address (kp_abi.h); the core passes that function to
+ * tracepoint_probe_register() for the tracepoint named `name`.
+ */
+#define KP_C_TRACEPOINT(n, name, ...)                                                  \
+	static void KP_C_ID(tp_probe, name, n)(void *priv, __VA_ARGS__);               \
+	static void (*const KP_C_ID(tp_slot, name, n))(void *, __VA_ARGS__) =          \
+		KP_C_ID(tp_probe, name, n);                                            \
+	KP_C_REGISTER(n, name, .kind = KP_KIND_TRACEPOINT,                             \
+		      .tp_probe = &KP_C_ID(tp_slot, name, n));                         \
+	static void KP_C_ID(tp_probe, name, n)(void *priv, __VA_ARGS__)
+
+/* ---- the seed's API ------------------------------------------------------------- */
+
+/* Expands __COUNTER__ once per macro: it names and orders what the macro declares. */
+#define KP_C_KPROBE_(...) KP_C_KPROBE(__VA_ARGS__)
+#define KP_C_KPROBE_OFFSET_(...) KP_C_KPROBE_OFFSET(__VA_ARGS__)
+#define KP_C_KRETPROBE_(...) KP_C_KRETPROBE(__VA_ARGS__)
+#define KP_C_KRETPROBE_OFFSET_(...) KP_C_KRETPROBE_OFFSET(__VA_ARGS__)
+#define KP_C_TRACEPOINT_(...) KP_C_TRACEPOINT(__VA_ARGS__)
+
+#define KPROBE_HANDLER_DEFINE0(func) KP_C_KPROBE_(__COUNTER__, 0, func, void)
+#define KPROBE_HANDLER_DEFINE1(func, ...) KP_C_KPROBE_(__COUNTER__, 1, func, __VA_ARGS__)
+#define KPROBE_HANDLER_DEFINE2(func, ...) KP_C_KPROBE_(__COUNTER__, 2, func, __VA_ARGS__)
+#define KPROBE_HANDLER_DEFINE3(func, ...) KP_C_KPROBE_(__COUNTER__, 3, func, __VA_ARGS__)
+#define KPROBE_HANDLER_DEFINE4(func, ...) KP_C_KPROBE_(__COUNTER__, 4, func, __VA_ARGS__)
+#define KPROBE_HANDLER_DEFINE5(func, ...) KP_C_KPROBE_(__COUNTER__, 5, func, __VA_ARGS__)
+#define KPROBE_HANDLER_DEFINE6(func, ...) KP_C_KPROBE_(__COUNTER__, 6, func, __VA_ARGS__)
+#define KPROBE_HANDLER_DEFINE_OFFSET(func, offset, rtype, rname)                       \
+	KP_C_KPROBE_OFFSET_(__COUNTER__, func, offset, rtype, rname)
+
+#define KRETPROBE_ENTRY_HANDLER_DEFINE0(func, type, arg)                               \
+	KP_C_KRETPROBE_(__COUNTER__, 0, func, type, arg, void)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE1(func, type, arg, ...)                          \
+	KP_C_KRETPROBE_(__COUNTER__, 1, func, type, arg, __VA_ARGS__)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE2(func, type, arg, ...)                          \
+	KP_C_KRETPROBE_(__COUNTER__, 2, func, type, arg, __VA_ARGS__)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE3(func, type, arg, ...)                          \
+	KP_C_KRETPROBE_(__COUNTER__, 3, func, type, arg, __VA_ARGS__)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE4(func, type, arg, ...)                          \
+	KP_C_KRETPROBE_(__COUNTER__, 4, func, type, arg, __VA_ARGS__)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE5(func, type, arg, ...)                          \
+	KP_C_KRETPROBE_(__COUNTER__, 5, func, type, arg, __VA_ARGS__)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE6(func, type, arg, ...)                          \
+	KP_C_KRETPROBE_(__COUNTER__, 6, func, type, arg, __VA_ARGS__)
+#define KRETPROBE_ENTRY_HANDLER_DEFINE_OFFSET(func, offset, type, arg, rtype, rname)   \
+	KP_C_KRETPROBE_OFFSET_(__COUNTER__, func, offset, type, arg, rtype, rname)
+
+#define KRETPROBE_RET_HANDLER_DEFINE(func, type, arg, rettype, retval)                 \
+	KP_C_KRETPROBE_RET(func, type, arg, rettype, retval)
+
+#define TRACEPOINT_HANDLER_DEFINE(name, ...) KP_C_TRACEPOINT_(__COUNTER__, name, __VA_ARGS__)
+
+#endif

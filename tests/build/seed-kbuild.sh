@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# tests/build/seed-kbuild.sh ARCH SERIES TOOLCHAIN: the seed C macro API
+# against a cached Debian kernel (host-tests/seed/kbuild-check.sh): every
+# macro builds cleanly, a non-zero kretprobe offset is a build error.
+set -euo pipefail
+arch=${1:?arch} series=${2:?series} tc=${3:?toolchain}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cache=${KP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kprobe-template}
+"$root/tools/kbench" fetch "$arch-$series-$tc" >/dev/null
+# shellcheck disable=SC1090
+. "$cache/kernels/$arch-$series/env"
+exec "$root/host-tests/seed/kbuild-check.sh" "$KDIR" TOOLCHAIN="$tc"
