@@ -145,7 +145,8 @@ struct kretprobe_thunk {
 		if constexpr (has_data) {
 			// The kernel recycles per-call memory: clear it all, padding
 			// included, then apply D's default member initialisers.
-			__builtin_memset(&instance_data<D>(ri), 0, sizeof(D));
+			__builtin_memset(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET, 0,
+					 sizeof(D));
 			D &d = instance_data<D>(ri);
 			d = D{};
 			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)
