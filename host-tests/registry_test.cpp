@@ -239,6 +239,21 @@ TEST_F(Registry, DuplicateKretprobeAndTracepoint)
 	}
 }
 
+// A KP_PROBE in a header included by two probe files: two thunks, one declaration.
+TEST_F(Registry, DuplicateDeclarationFromAHeader)
+{
+	section s;
+	s.add(kprobe("g", "a.cpp", 3, 0))
+		.add(kprobe("f", "probes/common.h", 7, 4, pre_a))
+		.add(kprobe("h", "b.cpp", 2, 0))
+		.add(kprobe("f", "probes/common.h", 7, 1, pre_b));
+	EXPECT_EQ(kp_registry_prepare(s.reg()), -17);
+	EXPECT_EQ(be().trace(), "I");
+	ASSERT_EQ(be().log.size(), 1u);
+	EXPECT_EQ(be().log[0].desc, s.entries[3]);
+	EXPECT_EQ(be().log[0].other, s.entries[1]);
+}
+
 // The kernel takes several probes on one symbol: only an exact copy is a duplicate.
 TEST_F(Registry, NotDuplicates)
 {

@@ -22,11 +22,19 @@ static int kp_before(const struct kp_probe_desc *a, const struct kp_probe_desc *
 	return a->line != b->line ? a->line < b->line : a->seq < b->seq;
 }
 
+/*
+ * The same probe twice: same kind, symbol and offset, and either the same
+ * handlers or the same declaration (a KP_PROBE in a header included by two
+ * files: each file has its own copy of the thunks, but it is one probe).
+ */
 static int kp_same_probe(const struct kp_probe_desc *a, const struct kp_probe_desc *b)
 {
-	return a->kind == b->kind && a->offset == b->offset && a->pre == b->pre &&
-	       a->entry == b->entry && a->ret == b->ret && a->tp_probe == b->tp_probe &&
-	       kp_streq(a->symbol, b->symbol);
+	if (a->kind != b->kind || a->offset != b->offset || !kp_streq(a->symbol, b->symbol))
+		return 0;
+	if (a->pre == b->pre && a->entry == b->entry && a->ret == b->ret &&
+	    a->tp_probe == b->tp_probe)
+		return 1;
+	return a->line == b->line && kp_streq(a->file, b->file);
 }
 
 static const char *kp_malformed(const struct kp_probe_desc *d)
