@@ -55,9 +55,10 @@ kp-vars += CONFIG_CC_IS_GCC= CONFIG_CC_IS_CLANG=y CONFIG_GCC_VERSION=0 \
 	CONFIG_LD_IS_BFD= CONFIG_LD_IS_LLD=y CONFIG_LD_VERSION=0 \
 	CONFIG_LLD_VERSION=$(kp-clang-ver) \
 	CONFIG_DEBUG_INFO_BTF_MODULES=
-# 6.12's x86 percpu headers, written for gcc, repeat an address-space
-# qualifier that clang 19 warns about in every file: kernel noise, not ours.
-kp-vars += 'KCFLAGS=$(KCFLAGS) -Wno-duplicate-decl-specifier'
+# x86 6.8+: no gcc named address spaces for per-CPU data with clang (see the header).
+ifeq ($(call kp-conf-has,CONFIG_CC_HAS_NAMED_AS=y),y)
+kp-vars += 'KCFLAGS=$(KCFLAGS) -include $(kp-root)/framework/core/kp_clang_on_gcc.h'
+endif
 # clang has no -mrecord-mcount: record mcount sites with recordmcount, not
 # objtool (objtool would NOP the calls and break ftrace on the gcc kernel).
 ifeq ($(call kp-conf-has,CONFIG_FTRACE_MCOUNT_USE_CC=y),y)

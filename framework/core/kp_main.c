@@ -23,7 +23,10 @@ extern const struct kp_probe_desc *const __kp_probes_end[];
 union kp_slot {
 	struct kprobe kp;
 	struct kretprobe krp;
-	struct tracepoint *tp;
+	struct {
+		struct tracepoint *tp;
+		struct module *owner; /* a loaded module's tracepoint: held while registered */
+	} tp;
 };
 
 static union kp_slot *kp_slots;
@@ -62,6 +65,7 @@ void kp_backend_report_invalid(const struct kp_probe_desc *d, const char *why,
 struct kp_tp_lookup {
 	const char *name;
 	struct tracepoint *tp;
+	struct module *owner;
 };
 
 static void kp_tp_match(struct tracepoint *tp, void *priv)
@@ -70,6 +74,47 @@ static void kp_tp_match(struct tracepoint *tp, void *priv)
 
 	if (!l->tp && !strcmp(tp->name, l->name))
 		l->tp = tp;
+}
+
+/*
+ * Tracepoints of loaded modules: registering a tracepoint module notifier
+ * calls it once for every module that has tracepoints (under the tracepoint
+ * module mutex), which is the only exported way to walk them.  The owner is
+ * pinned with a module reference until the probe is unregistered.
+ */
+static struct kp_tp_lookup *kp_tp_module_lookup;
+
+static int kp_tp_module_match(struct notifier_block *nb, unsigned long state, void *data)
+{
+	struct tp_module *tp_mod = data;
+	struct kp_tp_lookup *l = kp_tp_module_lookup;
+	unsigned int i;
+
+	if (state != MODULE_STATE_COMING || !l || l->tp)
+		return NOTIFY_OK;
+	for (i = 0; i < tp_mod->mod->num_tracepoints; i++) {
+		struct tracepoint *tp = tracepoint_ptr_deref(&tp_mod->mod->tracepoints_ptrs[i]);
+
+		if (!strcmp(tp->name, l->name) && try_module_get(tp_mod->mod)) {
+			l->tp = tp;
+			l->owner = tp_mod->mod;
+			break;
+		}
+	}
+	return NOTIFY_OK;
+}
+
+static struct notifier_block kp_tp_module_nb = { .notifier_call = kp_tp_module_match };
+
+static void kp_find_tracepoint(struct kp_tp_lookup *l)
+{
+	for_each_kernel_tracepoint(kp_tp_match, l);
+	if (l->tp || !IS_ENABLED(CONFIG_MODULES))
+		return;
+	kp_tp_module_lookup = l; /* module init/exit are serialised: no concurrent lookup */
+	if (!register_tracepoint_module_notifier(&kp_tp_module_nb))
+		unregister_tracepoint_module_notifier(&kp_tp_module_nb);
+	kp_tp_module_lookup = NULL;
 }
 
 static void kp_register_failed(const struct kp_probe_desc *d, int err)
@@ -109,14 +154,20 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 	case KP_KIND_TRACEPOINT: {
 		struct kp_tp_lookup l = { .name = d->symbol };
 
-		/* Built-in tracepoints only; module tracepoints are not searched. */
-		for_each_kernel_tracepoint(kp_tp_match, &l);
+		kp_find_tracepoint(&l);
 		err = -ENOENT;
 		if (l.tp)
 			err = tracepoint_probe_register(l.tp, *(void *const *)d->tp_probe, NULL);
 		if (!err) {
-			s->tp = l.tp;
-			pr_info("tracepoint register at trace_%s\n", d->symbol);
+			s->tp.tp = l.tp;
+			s->tp.owner = l.owner;
+			if (l.owner)
+				pr_info("tracepoint register at trace_%s [%s]\n", d->symbol,
+					module_name(l.owner));
+			else
+				pr_info("tracepoint register at trace_%s\n", d->symbol);
+		} else if (l.owner) {
+			module_put(l.owner);
 		}
 		break;
 	}
@@ -150,7 +201,12 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		break;
 	case KP_KIND_TRACEPOINT:
 		pr_info("tracepoint unregister at trace_%s\n", d->symbol);
-		tracepoint_probe_unregister(s->tp, *(void *const *)d->tp_probe, NULL);
+		tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
+		if (s->tp.owner) {
+			/* no handler of ours may still run on the owner's tracepoint */
+			tracepoint_synchronize_unregister();
+			module_put(s->tp.owner);
+		}
 		break;
 	}
 }

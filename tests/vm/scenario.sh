@@ -118,6 +118,9 @@ sum=$((-1 - 2 - 3 - 4 + 4000000000 + 1 + 65535 - 8 + 1 - 10 - 11000000000))
 expect_line "kp_tests: many_ret: a1=-1 a11=-11000000000 ret=$((-sum))$" \
 	"kretprobe and kprobe on one function in one file; long return value"
 expect_line 'kp_tests: many_regs: arg0=-1 arg1=-2$' "offset probe: register view"
+expect_line 'kp_tests: tracepoint register at trace_kp_target_hit \[kp_target\]$' \
+	"a loadable module's tracepoint found by name"
+expect_line 'kp_tests: kp_target_hit: value=-2 what=many$' "module tracepoint: arguments"
 echo "1 0 0 0 0 0 0 0 0 0 2" >/sys/kernel/debug/kp_target/many
 expect_line 'kp_tests: many: 1 0 0 0 0 0 0 0 0 0 2$' "bool false on the stack, zeros"
 echo 2 >/sys/kernel/debug/kp_target/errptr
@@ -139,6 +142,12 @@ if [ "$KP_DEMO" = 1 ]; then
 fi
 
 # ---- 4. unload ---------------------------------------------------------------
+if rmmod kp_target 2>/dev/null; then
+	fail "kp_target unloaded while kp_tests probes its tracepoint"
+	insmod /kp_target.ko
+else
+	ok "kp_target pinned while its tracepoint is probed"
+fi
 rmmod kp_tests || fail "rmmod kp_tests"
 rmmod kprobes || fail "rmmod kprobes"
 dmesg | reg_lines kprobes unregister >/tmp/kprobes.unreg

@@ -52,3 +52,10 @@ static void on_errptr(const void *ret)
 	kp_printk("errptr_ret: %s %ld\n", err ? "err" : "ptr", err ? v : 0);
 }
 KP_PROBE(kp::Kretprobe<"kp_target_errptr", kp::Args<int>, kp::Returns<const void *>>, on_errptr);
+
+// A tracepoint of a loadable module (kp_target.ko), found by name at load.
+static void on_hit(int value, const char *what)
+{
+	kp_printk("kp_target_hit: value=%d what=%s\n", value, what);
+}
+KP_PROBE(kp::Tracepoint<"kp_target_hit", kp::Args<int, const char *>>, on_hit);

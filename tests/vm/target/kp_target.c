@@ -5,7 +5,8 @@
  * calls kp_target_many() with those values: 11 arguments, so that on both
  * x86_64 (6 argument registers) and arm64 (8) some travel on the stack.
  * Writing "N" to .../errptr calls kp_target_errptr(N), which returns
- * ERR_PTR(-N) (or a valid pointer for N = 0).
+ * ERR_PTR(-N) (or a valid pointer for N = 0).  Every write to "many" also
+ * fires the module's own tracepoint kp_target_hit(a2, "many").
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -13,6 +14,10 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
+
+#include "kp_target_trace.h"
+
+DEFINE_TRACE(kp_target_hit, TP_PROTO(int value, const char *what), TP_ARGS(value, what));
 
 noinline long kp_target_many(long a1, int a2, short a3, s8 a4, unsigned int a5, bool a6,
 			     u16 a7, int a8, bool a9, s8 a10, long a11);
@@ -52,6 +57,7 @@ static ssize_t many_write(struct file *f, const char __user *ubuf, size_t len, l
 	if (sscanf(buf, "%ld %d %d %d %u %d %d %d %d %d %ld", &a1, &a2, &a3, &a4, &a5, &a6, &a7,
 		   &a8, &a9, &a10, &a11) != 11)
 		return -EINVAL;
+	trace_kp_target_hit(a2, "many");
 	pr_info("kp_target: many returned %ld\n",
 		kp_target_many(a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11));
 	return len;
