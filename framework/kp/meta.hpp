@@ -21,8 +21,10 @@ template <class T> struct remove_cv<volatile T> { using type = T; };
 template <class T> struct remove_cv<const volatile T> { using type = T; };
 template <class T> using remove_cv_t = typename remove_cv<T>::type;
 
-template <class T> inline constexpr bool is_integral_ = false;
-#define KP_INTEGRAL(T) template <> inline constexpr bool is_integral_<T> = true;
+// Class specialisations, not variable ones: unused explicit specialisations
+// of a variable template are -Wunused-const-variable warnings with g++ (W=1).
+template <class T> struct is_integral_ : false_type {};
+#define KP_INTEGRAL(T) template <> struct is_integral_<T> : true_type {};
 KP_INTEGRAL(bool)
 KP_INTEGRAL(char)
 KP_INTEGRAL(signed char)
@@ -40,13 +42,13 @@ KP_INTEGRAL(unsigned long)
 KP_INTEGRAL(long long)
 KP_INTEGRAL(unsigned long long)
 #undef KP_INTEGRAL
-template <class T> inline constexpr bool is_integral = is_integral_<remove_cv_t<T>>;
+template <class T> inline constexpr bool is_integral = is_integral_<remove_cv_t<T>>::value;
 
-template <class T> inline constexpr bool is_floating_ = false;
-template <> inline constexpr bool is_floating_<float> = true;
-template <> inline constexpr bool is_floating_<double> = true;
-template <> inline constexpr bool is_floating_<long double> = true;
-template <class T> inline constexpr bool is_floating = is_floating_<remove_cv_t<T>>;
+template <class T> struct is_floating_ : false_type {};
+template <> struct is_floating_<float> : true_type {};
+template <> struct is_floating_<double> : true_type {};
+template <> struct is_floating_<long double> : true_type {};
+template <class T> inline constexpr bool is_floating = is_floating_<remove_cv_t<T>>::value;
 
 template <class T> inline constexpr bool is_pointer_ = false;
 template <class T> inline constexpr bool is_pointer_<T *> = true;
