@@ -56,7 +56,8 @@ struct kp_probe_desc {
 	int maxactive;			/* kretprobe: 0 = kernel default */
 	const char *file;		/* where the probe was declared */
 	unsigned int line;
-	unsigned int seq;		/* __COUNTER__: orders probes declared on one line */
+	unsigned int seq;		/* __COUNTER__ at the declaration: increases through a translation unit */
+	const void *unit;		/* one address per translation unit (object file) */
 };
 
 /* --- services of the kernel core, callable from C++ probe handlers --- */

@@ -117,12 +117,16 @@
  * "kp_probes", both plain internal-linkage variables (as the registry
  * requires).  n is the __COUNTER__ value of the macro that declared it.
  */
+/* One per translation unit: groups the unit's registry entries (kp_abi.h). */
+static const char kp_c_unit_anchor __attribute__((unused));
+
 #define KP_C_REGISTER(n, func, ...)                                                    \
 	static const struct kp_probe_desc KP_C_ID(desc, func, n) = {                   \
 		.symbol = #func,                                                      \
 		.file = __FILE__,                                                     \
 		.line = __LINE__,                                                     \
 		.seq = n,                                                             \
+		.unit = &kp_c_unit_anchor,                                            \
 		__VA_ARGS__                                                           \
 	};                                                                            \
 	static const struct kp_probe_desc *const KP_C_ID(entry, func, n)               \

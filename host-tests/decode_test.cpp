@@ -549,3 +549,18 @@ KP_ARCH_TEST(DecodeLiteral, BasicRegs)
 }
 
 } // namespace
+
+// An enum whose underlying type is bool follows the bool rule: the low byte.
+enum class EBool : bool { no = false, yes = true };
+
+TEST(DecodeEnum, BoolUnderlyingIsTheLowByte)
+{
+	frame<X86> f;
+	f.regs.di = 0xffffffffffffff00ul; // garbage above a false low byte
+	f.regs.si = 0xa5a5a5a5a5a5a501ul;
+	EXPECT_EQ((kpt::function_arg<X86, EBool, 0>(f.raw())), EBool::no);
+	EXPECT_EQ((kpt::function_arg<X86, EBool, 1>(f.raw())), EBool::yes);
+	frame<Arm> g;
+	g.regs.regs[0] = 0x0123456789abcd00ul;
+	EXPECT_EQ((kpt::function_arg<Arm, EBool, 0>(g.raw())), EBool::no);
+}

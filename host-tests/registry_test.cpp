@@ -4,12 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "fake_backend.h"
 
 namespace {
+
+// The translation-unit anchor of a file, as KP_PROBE would give it: one per file name.
+const void *unit_of(const char *file)
+{
+	static std::map<std::string, char> units;
+	return file ? &units[file] : nullptr;
+}
 
 int pre_a(struct kprobe *, struct pt_regs *) { return 0; }
 int pre_b(struct kprobe *, struct pt_regs *) { return 0; }
@@ -24,7 +32,7 @@ kp_probe_desc kprobe(const char *sym, const char *file, unsigned line, unsigned 
 {
 	kp_probe_desc d{};
 	d.kind = KP_KIND_KPROBE, d.symbol = sym, d.offset = offset, d.pre = pre;
-	d.file = file, d.line = line, d.seq = seq;
+	d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
 	return d;
 }
 kp_probe_desc kretprobe(const char *sym, const char *file, unsigned line, unsigned seq,
@@ -32,7 +40,7 @@ kp_probe_desc kretprobe(const char *sym, const char *file, unsigned line, unsign
 {
 	kp_probe_desc d{};
 	d.kind = KP_KIND_KRETPROBE, d.symbol = sym, d.entry = entry, d.ret = ret;
-	d.data_size = 16, d.file = file, d.line = line, d.seq = seq;
+	d.data_size = 16, d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
 	return d;
 }
 kp_probe_desc tracepoint(const char *name, const char *file, unsigned line, unsigned seq,
@@ -40,7 +48,7 @@ kp_probe_desc tracepoint(const char *name, const char *file, unsigned line, unsi
 {
 	kp_probe_desc d{};
 	d.kind = KP_KIND_TRACEPOINT, d.symbol = name, d.tp_probe = slot;
-	d.file = file, d.line = line, d.seq = seq;
+	d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
 	return d;
 }
 
@@ -161,6 +169,22 @@ TEST_F(Registry, SortsWithinFileKeepsFileOrder)
 	EXPECT_EQ(be().trace(), "R2 R1 R0 R3 R4 R7 R6 R5");
 	kp_registry_unregister_all(r);
 	EXPECT_EQ(be().trace(), "R2 R1 R0 R3 R4 R7 R6 R5 U5 U6 U7 U4 U3 U0 U1 U2 S0");
+}
+
+// A probe declared in a header that a.cpp includes first belongs to a.cpp's
+// translation unit and registers first: g++ emits [a:6, a:4, h:2].
+TEST_F(Registry, HeaderProbesSortWithTheirTranslationUnit)
+{
+	static const char unit = 0;
+	kp_probe_desc a6 = kprobe("a_second", "probes/a.cpp", 6, 2);
+	kp_probe_desc a4 = kprobe("a_first", "probes/a.cpp", 4, 1);
+	kp_probe_desc h2 = kprobe("from_header", "probes/h.hpp", 2, 0);
+	a6.unit = a4.unit = h2.unit = &unit;
+	section s;
+	s.add(a6).add(a4).add(h2).add(kprobe("b", "probes/b.cpp", 1, 0));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	EXPECT_EQ(s.order_str(), "2 1 0 3");
 }
 
 // Registration fails at every possible position in turn: exactly the ones

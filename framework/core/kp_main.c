@@ -95,7 +95,15 @@ static int kp_tp_module_match(struct notifier_block *nb, unsigned long state, vo
 	for (i = 0; i < tp_mod->mod->num_tracepoints; i++) {
 		struct tracepoint *tp = tracepoint_ptr_deref(&tp_mod->mod->tracepoints_ptrs[i]);
 
-		if (!strcmp(tp->name, l->name) && try_module_get(tp_mod->mod)) {
+		/*
+		 * Only a LIVE module: one still in its init (COMING) is freed
+		 * whatever its refcount if that init fails, and would leave our
+		 * probe on freed memory.  A live one only goes through
+		 * delete_module, which respects the reference taken here.
+		 */
+		if (!strcmp(tp->name, l->name) &&
+		    READ_ONCE(tp_mod->mod->state) == MODULE_STATE_LIVE &&
+		    try_module_get(tp_mod->mod)) {
 			l->tp = tp;
 			l->owner = tp_mod->mod;
 			break;

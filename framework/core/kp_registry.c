@@ -16,11 +16,6 @@ static int kp_streq(const char *a, const char *b)
 	return *a == *b;
 }
 
-/* Declared earlier in the same file: smaller (line, seq). */
-static int kp_before(const struct kp_probe_desc *a, const struct kp_probe_desc *b)
-{
-	return a->line != b->line ? a->line < b->line : a->seq < b->seq;
-}
 
 /*
  * The same probe twice: same kind, symbol and offset, and either the same
@@ -76,13 +71,16 @@ int kp_registry_prepare(struct kp_registry *r)
 		}
 	}
 
-	/* Runs of one file are contiguous (one object file each): sort each run. */
+	/*
+	 * The entries of one translation unit are contiguous (one object file):
+	 * sort each run by seq, the unit's __COUNTER__ at each declaration.
+	 */
 	for (run = 0; run < r->count; run = i) {
-		for (i = run; i < r->count && kp_streq(e[i]->file, e[run]->file); i++) {
+		for (i = run; i < r->count && e[i]->unit == e[run]->unit; i++) {
 			unsigned int k = i;
 
 			/* insertion sort: runs are short and usually sorted or reversed */
-			while (k > run && kp_before(e[i], e[r->order[k - 1]])) {
+			while (k > run && e[i]->seq < e[r->order[k - 1]]->seq) {
 				r->order[k] = r->order[k - 1];
 				k--;
 			}

@@ -22,8 +22,9 @@ struct kp_registry {
 	 * order[i]: index into begin[] of the i-th probe to register.  The
 	 * registration order is link order across object files (probes/ files
 	 * sorted by name) and declaration order within a file; compilers may
-	 * emit a file's entries in any order (g++ reverses them), so entries of
-	 * one file are sorted by (line, seq).  Filled by kp_registry_prepare.
+	 * emit a file's entries in any order (g++ reverses them), so the
+	 * entries of one translation unit (same `unit`) are sorted by `seq`.
+	 * Filled by kp_registry_prepare.
 	 */
 	unsigned int *order;
 	unsigned int registered; /* how many of order[] are registered now */

@@ -97,7 +97,7 @@ template <class T> inline T from_word(unsigned long w)
 	if constexpr (meta::is_same<U, bool>)
 		return static_cast<unsigned char>(w) != 0;
 	else if constexpr (meta::is_enum<U>)
-		return static_cast<U>(static_cast<meta::underlying_t<U>>(w));
+		return static_cast<U>(from_word<meta::underlying_t<U>>(w)); // enum E : bool too
 	else if constexpr (meta::is_pointer<U>)
 		return reinterpret_cast<U>(w);
 	else if constexpr (meta::is_nullptr<U>)

@@ -571,6 +571,16 @@ template <fixed_string Name, class... Opts> struct SyscallReturn {
 };
 
 namespace detail {
+// One per translation unit (internal linkage): its address tells the
+// registry which entries come from one object file.
+[[maybe_unused]] constexpr char unit_anchor = 0;
+
+consteval kp_probe_desc in_unit(kp_probe_desc d)
+{
+	d.unit = &unit_anchor;
+	return d;
+}
+
 template <class P> inline constexpr bool is_probe = false;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kprobe<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kretprobe<S, O...>> = true;
@@ -604,15 +614,16 @@ template <class P, auto... H> struct bind {
  *
  * Adds one constant descriptor to the registry (section "kp_probes"): the
  * entry is a plain internal-linkage variable, as the registry requires.
- * Probes register in declaration order within a file and in link order
- * (the order of probes/ files, sorted by name) across files.
+ * Probes register in declaration order within a file (__COUNTER__ order,
+ * also for probes that come from an included header) and in link order (the
+ * order of probes/ files, sorted by name) across files.
  */
 #define KP_PROBE(...) KP_PROBE_(__COUNTER__, __VA_ARGS__)
 #define KP_PROBE_(n, ...) KP_PROBE__(n, __VA_ARGS__)
 #define KP_PROBE__(n, ...)                                                                     \
 	using KP_CAT(kp_bound_, n) = ::kp::detail::bind<__VA_ARGS__>;                           \
 	static constexpr auto KP_CAT(kp_symbol_, n) = KP_CAT(kp_bound_, n)::symbol;             \
-	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) =                                  \
-		KP_CAT(kp_bound_, n)::describe(KP_CAT(kp_symbol_, n).data, __FILE__, __LINE__, n); \
+	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) = ::kp::detail::in_unit(            \
+		KP_CAT(kp_bound_, n)::describe(KP_CAT(kp_symbol_, n).data, __FILE__, __LINE__, n)); \
 	[[gnu::used, gnu::section("kp_probes")]] static const ::kp_probe_desc *const KP_CAT(   \
 		kp_entry_, n) = &KP_CAT(kp_desc_, n)

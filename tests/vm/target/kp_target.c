@@ -69,7 +69,7 @@ static ssize_t errptr_write(struct file *f, const char __user *ubuf, size_t len,
 
 	if (kstrtoint_from_user(ubuf, len, 10, &err))
 		return -EINVAL;
-	pr_info("kp_target: errptr returned %ld\n", PTR_ERR_OR_ZERO(kp_target_errptr(err)));
+	pr_info("kp_target: errptr returned %d\n", PTR_ERR_OR_ZERO(kp_target_errptr(err)));
 	return len;
 }
 
