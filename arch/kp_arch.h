@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The generic register accessor, in the spirit of libbpf's bpf_tracing.h:
- * every architecture is one table (arch/<arch>/kp_arch_<arch>.h) of byte
- * offsets into its pt_regs mirror, and everything else reads registers
- * through this header.  Plain C so that C probes (framework/kprobe.h), the
+ * every architecture is one header (arch/<arch>/kp_arch_<arch>.h: its
+ * pt_regs mirror, a table of byte offsets into it, the fields the build
+ * asserts against the kernel) included below, and everything else reads
+ * registers through this header.  Adding an architecture: that header, an
+ * #include here, and a host test file.  Plain C so that C probes (framework/kprobe.h), the
  * C++ DSL and the host tests share one source of truth.
  */
 #ifndef KP_ARCH_H
@@ -27,16 +29,13 @@ struct kp_arch_table {
 	unsigned short stack_slot;
 };
 
-/* The architecture this translation unit is compiled for. */
-#if defined(__x86_64__)
-#define KP_NATIVE_ARCH_TABLE KP_ARCH_TABLE_X86_64
-#define KP_NATIVE_SYSCALL_PREFIX KP_X86_64_SYSCALL_PREFIX
-typedef struct kp_x86_64_regs kp_native_regs;
-#elif defined(__aarch64__)
-#define KP_NATIVE_ARCH_TABLE KP_ARCH_TABLE_ARM64
-#define KP_NATIVE_SYSCALL_PREFIX KP_ARM64_SYSCALL_PREFIX
-typedef struct kp_arm64_regs kp_native_regs;
-#else
+/*
+ * The architecture this translation unit is compiled for: the arch header
+ * whose compiler macro matches defines KP_NATIVE_ARCH_TABLE, kp_native_regs,
+ * KP_NATIVE_SYSCALL_PREFIX and KP_NATIVE_LAYOUT.  Host builds for another
+ * architecture (the host tests) use the tables by name and have no native.
+ */
+#if !defined(KP_NATIVE_ARCH_TABLE) && defined(__KERNEL__)
 #error "kprobe-template: unsupported architecture (add arch/<arch>/kp_arch_<arch>.h)"
 #endif
 

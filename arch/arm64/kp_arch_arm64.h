@@ -66,4 +66,21 @@ struct kp_arm64_regs {
 	.stack_slot = KP_ARM64_STACK_SLOT,                                     \
 }
 
+/*
+ * What framework/core/kp_layout.c asserts against the kernel's struct
+ * pt_regs (FIELD(f): offset and size).  The mirror is only the head of the
+ * struct: the kernel's is at least as large.
+ */
+#define KP_ARM64_LAYOUT(FIELD, UNION_FIELD)                                    \
+	FIELD(regs) FIELD(sp) FIELD(pc) FIELD(pstate) FIELD(orig_x0) FIELD(syscallno)
+#define KP_ARM64_MIRRORS_WHOLE_STRUCT 0
+
+#if defined(__aarch64__)
+#define KP_NATIVE_ARCH_TABLE KP_ARCH_TABLE_ARM64
+#define KP_NATIVE_SYSCALL_PREFIX KP_ARM64_SYSCALL_PREFIX
+#define KP_NATIVE_LAYOUT KP_ARM64_LAYOUT
+#define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_ARM64_MIRRORS_WHOLE_STRUCT
+typedef struct kp_arm64_regs kp_native_regs;
+#endif
+
 #endif

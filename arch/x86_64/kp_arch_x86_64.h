@@ -58,4 +58,24 @@ struct kp_x86_64_regs {
 	.stack_slot = KP_X86_64_STACK_SLOT,                                     \
 }
 
+/*
+ * What framework/core/kp_layout.c asserts against the kernel's struct
+ * pt_regs: FIELD(f) offset and size, UNION_FIELD(f) offset only (cs and ss
+ * are unions of u16 and u64 since 6.9).  The mirror is the whole struct.
+ */
+#define KP_X86_64_LAYOUT(FIELD, UNION_FIELD)                                   \
+	FIELD(r15) FIELD(r14) FIELD(r13) FIELD(r12) FIELD(bp) FIELD(bx)        \
+	FIELD(r11) FIELD(r10) FIELD(r9) FIELD(r8) FIELD(ax) FIELD(cx)          \
+	FIELD(dx) FIELD(si) FIELD(di) FIELD(orig_ax) FIELD(ip)                 \
+	UNION_FIELD(cs) FIELD(flags) FIELD(sp) UNION_FIELD(ss)
+#define KP_X86_64_MIRRORS_WHOLE_STRUCT 1
+
+#if defined(__x86_64__)
+#define KP_NATIVE_ARCH_TABLE KP_ARCH_TABLE_X86_64
+#define KP_NATIVE_SYSCALL_PREFIX KP_X86_64_SYSCALL_PREFIX
+#define KP_NATIVE_LAYOUT KP_X86_64_LAYOUT
+#define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_X86_64_MIRRORS_WHOLE_STRUCT
+typedef struct kp_x86_64_regs kp_native_regs;
+#endif
+
 #endif

@@ -25,15 +25,12 @@ template <class Regs, const kp_arch_table &Table> struct arch_traits {
 	static constexpr const kp_arch_table &table = Table;
 };
 
+// The arch being compiled for (arch/kp_arch.h); the host tests name the
+// others' traits themselves (host-tests/support/arches.h).
 namespace arch {
-constexpr kp_arch_table x86_64_table = KP_ARCH_TABLE_X86_64;
-constexpr kp_arch_table arm64_table = KP_ARCH_TABLE_ARM64;
-using x86_64 = arch_traits<kp_x86_64_regs, x86_64_table>;
-using arm64 = arch_traits<kp_arm64_regs, arm64_table>;
-#if defined(__x86_64__)
-using native = x86_64;
-#elif defined(__aarch64__)
-using native = arm64;
+#ifdef KP_NATIVE_ARCH_TABLE
+constexpr kp_arch_table native_table = KP_NATIVE_ARCH_TABLE;
+using native = arch_traits<kp_native_regs, native_table>;
 #endif
 } // namespace arch
 
@@ -159,7 +156,7 @@ private:
 	const void *r_;
 };
 
-#if defined(__x86_64__) || defined(__aarch64__)
+#ifdef KP_NATIVE_ARCH_TABLE
 using Regs = basic_regs<arch::native>;
 #endif
 

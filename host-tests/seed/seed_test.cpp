@@ -15,6 +15,7 @@
 #include "seed_host.h"
 #include "core/kp_registry.h"
 #include "kp/decode.hpp"
+#include "../support/arches.h"
 
 // ---- the kernel services the C code calls ------------------------------------
 

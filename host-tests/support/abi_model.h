@@ -10,6 +10,7 @@
 
 #include "kp.hpp"
 #include "kp_host.h"
+#include "arches.h"
 
 // The DSL lives in kp::{anonymous} and kp::{anonymous}::detail; reach both
 // through one name so the tests do not depend on which of the two a helper
@@ -25,9 +26,12 @@ namespace model {
 using X86 = kp::arch::x86_64;
 using Arm = kp::arch::arm64;
 
-template <class A> struct abi;
+// Keyed on the register file, so that kp::arch::native (the host's own
+// traits) and the named traits of the same arch share one model.
+template <class Regs> struct abi_for;
+template <class A> struct abi : abi_for<typename A::regs> {};
 
-template <> struct abi<X86> {
+template <> struct abi_for<kp_x86_64_regs> {
 	using regs_t = kp_x86_64_regs;
 	static constexpr const char *name = "x86_64";
 	static constexpr unsigned nr_arg_regs = 6;
@@ -49,7 +53,7 @@ template <> struct abi<X86> {
 	static unsigned long &ip(regs_t &r) { return r.ip; }
 };
 
-template <> struct abi<Arm> {
+template <> struct abi_for<kp_arm64_regs> {
 	using regs_t = kp_arm64_regs;
 	static constexpr const char *name = "arm64";
 	static constexpr unsigned nr_arg_regs = 8;
