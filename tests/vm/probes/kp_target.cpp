@@ -59,3 +59,9 @@ static void on_hit(int value, const char *what)
 	kp_printk("kp_target_hit: value=%d what=%s\n", value, what);
 }
 KP_PROBE(kp::Tracepoint<"kp_target_hit", kp::Args<int, const char *>>, on_hit);
+
+// At most one call in flight: concurrent sleeps are missed, and unloading
+// reports "kretprobe missed probing N instances of hrtimer_nanosleep...".
+static void on_nanosleep_return(long) {}
+KP_PROBE(kp::Kretprobe<"hrtimer_nanosleep", kp::Returns<long>, kp::MaxActive<1>>,
+	 on_nanosleep_return);
