@@ -7,10 +7,8 @@
 set -euo pipefail
 arch=${1:?arch (amd64|arm64)} series=${2:?series (6.1|6.12)}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cache=${KP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kprobe-template}
-"$root/tools/kbench" fetch "$arch-$series-llvm" >/dev/null
-# shellcheck disable=SC1090
-. "$cache/kernels/$arch-$series/env"
+# KDIR=... VMLINUZ=... of the cached kernel (downloaded if needed)
+eval "$("$root/tools/kbench" fetch "$arch-$series-llvm")"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -5,8 +5,6 @@
 set -euo pipefail
 arch=${1:?arch} series=${2:?series} tc=${3:?toolchain}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cache=${KP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kprobe-template}
-"$root/tools/kbench" fetch "$arch-$series-$tc" >/dev/null
-# shellcheck disable=SC1090
-. "$cache/kernels/$arch-$series/env"
+# KDIR=... VMLINUZ=... of the cached kernel (downloaded if needed)
+eval "$("$root/tools/kbench" fetch "$arch-$series-$tc")"
 exec "$root/host-tests/seed/kbuild-check.sh" "$KDIR" TOOLCHAIN="$tc"
