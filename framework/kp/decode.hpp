@@ -34,28 +34,11 @@ using native = arch_traits<kp_native_regs, native_table>;
 #endif
 } // namespace arch
 
-// Why a declared type cannot be decoded, as a sentence (nullptr: it can).
-template <class T> consteval const char *unsupported_reason()
-{
-	using U = meta::remove_cv_t<T>;
-	if constexpr (meta::is_reference<T>)
-		return "references cannot be probed: declare a pointer (T*) instead";
-	else if constexpr (meta::is_array<T>)
-		return "arrays cannot be passed by value: declare a pointer to the element type";
-	else if constexpr (meta::is_floating<U>)
-		return "floating-point arguments are passed in FP/SIMD registers that kprobes do not save";
-	else if constexpr (meta::is_class<U> || meta::is_union<U>)
-		return "structs and unions passed by value are not supported: declare a pointer";
-	else if constexpr (meta::is_void<U>)
-		return "void is not an argument type";
-	else if constexpr (meta::is_pointer<U> || meta::is_integral<U> || meta::is_enum<U> ||
-			   meta::is_nullptr<U>)
-		return nullptr;
-	else
-		return "this type cannot be decoded from a register";
-}
-
-template <class T> inline constexpr bool decodable = unsupported_reason<T>() == nullptr;
+// What fits one integer register or stack slot with a defined C rule.
+template <class T>
+inline constexpr bool decodable =
+	!meta::is_reference<T> && !meta::is_array<T> &&
+	(meta::is_pointer<T> || meta::is_integral<T> || meta::is_enum<T> || meta::is_nullptr<T>);
 
 // Compile errors for the user: one static_assert per rule so that the
 // message names the rule that was broken.
@@ -71,6 +54,11 @@ template <class T> consteval bool check_arg_type()
 	static_assert(!(meta::is_class<U> || meta::is_union<U>),
 		      "kp::Args: structs and unions passed by value are not supported: declare a pointer");
 	static_assert(!meta::is_void<U>, "kp::Args: void is not an argument type");
+	static_assert(decodable<T> || meta::is_reference<T> || meta::is_array<T> ||
+			      meta::is_floating<U> || meta::is_class<U> || meta::is_union<U> ||
+			      meta::is_void<U>,
+		      "kp::Args: this type cannot be decoded from a register: declare an integer, "
+		      "bool, enum or pointer");
 	return decodable<T>;
 }
 
