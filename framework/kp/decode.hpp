@@ -98,10 +98,12 @@ template <class Arch, class T, unsigned I> inline T function_arg(const void *reg
 	if constexpr (I < t.nr_arg_regs) {
 		return from_word<T>(kp_reg(regs, t.arg_regs[I]));
 	} else {
-		// Stack-passed: read with a fault-tolerant copy; 0 if it faults.
-		constexpr unsigned long off = t.stack_arg0 + (I - t.nr_arg_regs) * t.stack_slot;
+		// Stack-passed: where arch/kp_arch.h says (the accessor the C macro
+		// API uses too), read with a fault-tolerant copy; 0 if it faults.
 		unsigned long w = 0;
-		if (kp_read_kernel(&w, reinterpret_cast<const void *>(kp_reg(regs, t.sp) + off),
+		if (kp_read_kernel(&w,
+				   reinterpret_cast<const void *>(
+					   kp_stack_arg_addr(&t, regs, I - t.nr_arg_regs)),
 				   sizeof(w)))
 			w = 0;
 		return from_word<T>(w);
