@@ -26,9 +26,7 @@ esac
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kp-seed-kbuild.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT INT TERM
-(cd "$root" && tar cf - --exclude='*.o' --exclude='.*.cmd' --exclude='*.ko' --exclude='*.mod' \
-	--exclude='*.mod.c' --exclude='generated' Kbuild Makefile framework arch tools \
-	host-tests/seed/kbuild) | tar xf - -C "$work" || exit 1
+"$root/tools/kp-copy-tree" "$work" || exit 1
 
 extra="$*"	# make variables: words without spaces
 build() { # ok|bad: builds the module of kbuild/$1, output in $work/$1.log

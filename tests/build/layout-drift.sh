@@ -10,9 +10,10 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # KDIR=... VMLINUZ=... of the cached kernel (downloaded if needed)
 eval "$("$root/tools/kbench" fetch "$arch-$series-llvm")"
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cp -a "$root/Kbuild" "$root/Makefile" "$root/framework" "$root/arch" "$root/probes" "$root/tools" "$tmp/"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+tmp=$scratch/src
+"$root/tools/kp-copy-tree" "$tmp"
 if [[ $arch == amd64 ]]; then
 	karch=x86 field=r15
 	sed -i 's/unsigned long r15, r14,/unsigned long r14, r15,/' "$tmp/arch/x86_64/kp_arch_x86_64.h"
@@ -21,7 +22,7 @@ else
 	sed -i 's/^\tunsigned long regs\[31\];$/\tunsigned long regs[31];\n\tunsigned long drift;/' "$tmp/arch/arm64/kp_arch_arm64.h"
 fi
 diff -rq "$tmp/arch" "$root/arch" >/dev/null && { echo "FAIL: the mirror was not changed"; exit 1; }
-if make -C "$tmp" KDIR="$KDIR" ARCH="$karch" TOOLCHAIN=llvm >"$tmp/build.log" 2>&1; then
+if make -C "$tmp" KDIR="$KDIR" ARCH="$karch" TOOLCHAIN=llvm KP_PROBE_DIRS=examples >"$tmp/build.log" 2>&1; then
 	echo "FAIL: a drifted pt_regs mirror built"
 	exit 1
 fi

@@ -6,7 +6,9 @@
  * x86_64 (6 argument registers) and arm64 (8) some travel on the stack.
  * Writing "N" to .../errptr calls kp_target_errptr(N), which returns
  * ERR_PTR(-N) (or a valid pointer for N = 0).  Every write to "many" also
- * fires the module's own tracepoint kp_target_hit(a2, "many").
+ * fires the module's own tracepoint kp_target_hit(a2, "many").  Writing "N"
+ * to .../repeat calls kp_target_value(i) and fires kp_target_hit(i, "repeat")
+ * for i = 1..N: a probed function called exactly N times, with known values.
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -38,6 +40,13 @@ noinline void *kp_target_errptr(int err)
 {
 	barrier();
 	return err ? ERR_PTR(-err) : &kp_target_object;
+}
+
+noinline long kp_target_value(long v);
+noinline long kp_target_value(long v)
+{
+	barrier();
+	return v * 2;
 }
 
 static struct dentry *kp_target_dir;
@@ -73,6 +82,22 @@ static ssize_t errptr_write(struct file *f, const char __user *ubuf, size_t len,
 	return len;
 }
 
+static ssize_t repeat_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	long sum = 0;
+	int i, n;
+
+	if (kstrtoint_from_user(ubuf, len, 10, &n) || n < 0 || n > 10000000)
+		return -EINVAL;
+	for (i = 1; i <= n; i++) {
+		sum += kp_target_value(i);
+		trace_kp_target_hit(i, "repeat");
+	}
+	pr_info("kp_target: repeat %d sum %ld\n", n, sum);
+	return len;
+}
+
+static const struct file_operations repeat_fops = { .write = repeat_write };
 static const struct file_operations many_fops = { .write = many_write };
 static const struct file_operations errptr_fops = { .write = errptr_write };
 
@@ -81,6 +106,7 @@ static int __init kp_target_init(void)
 	kp_target_dir = debugfs_create_dir("kp_target", NULL);
 	debugfs_create_file("many", 0200, kp_target_dir, NULL, &many_fops);
 	debugfs_create_file("errptr", 0200, kp_target_dir, NULL, &errptr_fops);
+	debugfs_create_file("repeat", 0200, kp_target_dir, NULL, &repeat_fops);
 	return 0;
 }
 

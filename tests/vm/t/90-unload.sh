@@ -1,0 +1,35 @@
+# unload: a module whose tracepoint is probed is pinned; kp_tests reports
+# the kretprobe instances its MaxActive<1> probe missed (t/40-args.sh ran
+# two sleeps at once) in the seed's format; kp_examples unregisters exactly
+# what it registered, in reverse order; no kprobe is left in the kernel's
+# list (positive control: t/10-load.sh saw the loaded probes with the same
+# klist_count, and the self-test below sees a line in a list that holds
+# one); the probed paths run again with the module text gone.
+
+if rmmod kp_target 2>/dev/null; then
+	fail "kp_target pinned while its tracepoint is probed" "rmmod kp_target succeeded"
+	insmod /kp_target.ko
+else
+	pass "kp_target pinned while its tracepoint is probed"
+fi
+check "rmmod kp_tests" rmmod kp_tests
+expect_line "missed kretprobe instances reported at unload, seed format" \
+	'kp_tests: kretprobe missed probing [1-9][0-9]* instances of hrtimer_nanosleep\+0x[0-9a-f]+/0x[0-9a-f]+$'
+check "rmmod kp_examples" rmmod kp_examples
+dmesg | reg_lines kp_examples unregister >/tmp/examples.unreg
+if [ -s /tmp/examples.reg ] && reverse </tmp/examples.reg | cmp -s - /tmp/examples.unreg; then
+	pass "unload unregistered every probe in reverse order"
+else
+	fail "unload unregistered every probe in reverse order" \
+		"registered [$(tr '\n' ',' </tmp/examples.reg)] unregistered [$(tr '\n' ',' </tmp/examples.unreg)]"
+fi
+echo "ffffffffc0000000  k  kp_left_behind+0x0    [FTRACE]" >/tmp/klist.selftest
+expect_eq "klist_count sees a probe left in a list (self-test)" "$(klist_count /tmp/klist.selftest)" 1
+expect_eq "nothing left in the kprobes list" "$(klist_count)" 0
+[ "$(klist_count)" = 0 ] || cat $KLIST | sed 's/^/# left: /'
+# the probed paths once more, with the module text gone
+kp_guest open /tmp/kp-open-test 241 640 >/dev/null
+sleep 60 &
+kill -USR1 $!
+echo "0 1 0 0 0 0 0 0 0 0 0" >/sys/kernel/debug/kp_target/many
+check "kp_target unpinned: rmmod kp_target" rmmod kp_target
