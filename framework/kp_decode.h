@@ -12,10 +12,9 @@
  *  - a pointer is the full register;
  *  - floating point, structs and unions by value, and integers wider than
  *    a register are compile errors (KP_CHECK_TYPE).
- * Registers are found only through the per-arch tables of arch/kp_arch.h:
- * argument i (0-based) is register arg_regs[i], beyond nr_arg_regs it is the
- * stack slot at sp + stack_arg0 + k * stack_slot, read with kp_read_kernel
- * (nofault; 0 if the read faults); the return value is register `ret`.
+ * Registers are read only through the accessors of arch/kp_arch.h (the ones
+ * the C++ DSL uses): kp_regs_arg (argument i: a register, or beyond them a
+ * stack slot read without faulting, 0 if the read faults), kp_regs_ret.
  */
 #ifndef KP_DECODE_H
 #define KP_DECODE_H
@@ -33,34 +32,6 @@ static inline const struct kp_arch_table *kp_native_table(void)
 	static const struct kp_arch_table t = KP_NATIVE_ARCH_TABLE;
 
 	return &t;
-}
-
-/* The raw 64-bit word that carries argument i (0-based) at function entry. */
-static inline unsigned long kp_arg_word(const struct kp_arch_table *t, const void *regs,
-					unsigned int i)
-{
-	unsigned long w = 0;
-
-	if (i < t->nr_arg_regs)
-		return kp_reg(regs, t->arg_regs[i]);
-	/* Stack-passed: a fault-tolerant copy, 0 if it faults. */
-	if (kp_read_kernel(&w, (const void *)kp_stack_arg_addr(t, regs, i - t->nr_arg_regs),
-			   sizeof(w)))
-		w = 0;
-	return w;
-}
-
-/* Argument register i, raw (0 when the architecture has fewer argument registers). */
-static inline unsigned long kp_arg_reg(const struct kp_arch_table *t, const void *regs,
-				       unsigned int i)
-{
-	return i < t->nr_arg_regs && i < KP_MAX_ARG_REGS ? kp_reg(regs, t->arg_regs[i]) : 0;
-}
-
-/* The raw return-value register, at function return. */
-static inline unsigned long kp_ret_word(const struct kp_arch_table *t, const void *regs)
-{
-	return kp_reg(regs, t->ret);
 }
 
 /*
@@ -92,8 +63,8 @@ static inline unsigned long kp_ret_word(const struct kp_arch_table *t, const voi
 		default: (type)(w))
 
 /* Argument i (0-based) of a function at its first instruction, and the return value. */
-#define KP_DECODE_ARG(type, table, regs, i) KP_FROM_WORD(type, kp_arg_word((table), (regs), (i)))
-#define KP_DECODE_RET(type, table, regs) KP_FROM_WORD(type, kp_ret_word((table), (regs)))
+#define KP_DECODE_ARG(type, table, regs, i) KP_FROM_WORD(type, kp_regs_arg((table), (regs), (i)))
+#define KP_DECODE_RET(type, table, regs) KP_FROM_WORD(type, kp_regs_ret((table), (regs)))
 
 /*
  * Lists over the seed's (type1, name1, type2, name2, ...) parameters, for

@@ -106,7 +106,7 @@
 #endif
 
 /* Argument register i (0-based), raw and decoded, for offset probes. */
-#define KP_C_ARG_REG(regs, i) kp_arg_reg(KP_C_TABLE, (regs), (i))
+#define KP_C_ARG_REG(regs, i) kp_regs_arg_reg(KP_C_TABLE, (regs), (i))
 #define KP_C_ARG(type, regs, i) KP_FROM_WORD(type, KP_C_ARG_REG(regs, i))
 
 #define KP_C_ID_(role, func, n) kp_c_##role##_##func##_##n

@@ -91,36 +91,26 @@ template <class T> inline T from_word(unsigned long w)
 		return static_cast<U>(w); // C++20: modulo 2^N, i.e. the low bits
 }
 
+// The registers are read by the accessors of arch/kp_arch.h, the ones the C
+// macro API uses.  Arch::table is a constant and I a template argument, so
+// each read folds to the load of one register (or, beyond the argument
+// registers, the one fault-tolerant stack read): no table at run time.
+
 // Argument I (0-based) of a function, at its first instruction.
 template <class Arch, class T, unsigned I> inline T function_arg(const void *regs)
 {
-	constexpr const kp_arch_table &t = Arch::table;
-	if constexpr (I < t.nr_arg_regs) {
-		return from_word<T>(kp_reg(regs, t.arg_regs[I]));
-	} else {
-		// Stack-passed: where arch/kp_arch.h says (the accessor the C macro
-		// API uses too), read with a fault-tolerant copy; 0 if it faults.
-		unsigned long w = 0;
-		if (kp_read_kernel(&w,
-				   reinterpret_cast<const void *>(
-					   kp_stack_arg_addr(&t, regs, I - t.nr_arg_regs)),
-				   sizeof(w)))
-			w = 0;
-		return from_word<T>(w);
-	}
+	return from_word<T>(kp_regs_arg(&Arch::table, regs, I));
 }
 
 // Argument I of a system call, from the user's pt_regs.
 template <class Arch, class T, unsigned I> inline T syscall_arg(const void *user_regs)
 {
-	constexpr const kp_arch_table &t = Arch::table;
-	static_assert(I < t.nr_syscall_args, "kp::Syscall: system calls take at most 6 arguments");
-	return from_word<T>(kp_reg(user_regs, t.syscall_arg_regs[I]));
+	return from_word<T>(kp_regs_syscall_arg(&Arch::table, user_regs, I));
 }
 
 template <class Arch, class T> inline T return_value(const void *regs)
 {
-	return from_word<T>(kp_reg(regs, Arch::table.ret));
+	return from_word<T>(kp_regs_ret(&Arch::table, regs));
 }
 
 // A read-only view of the registers, for probes at an offset inside a
@@ -128,14 +118,12 @@ template <class Arch, class T> inline T return_value(const void *regs)
 template <class Arch> class basic_regs {
 public:
 	explicit basic_regs(const void *r) : r_(r) {}
-	unsigned long ip() const { return kp_reg(r_, Arch::table.ip); }
-	unsigned long sp() const { return kp_reg(r_, Arch::table.sp); }
-	unsigned long return_reg() const { return kp_reg(r_, Arch::table.ret); }
-	// The n-th argument register (x86_64: di, si, dx, cx, r8, r9; arm64: x0..x7).
-	unsigned long arg_reg(unsigned n) const
-	{
-		return n < Arch::table.nr_arg_regs ? kp_reg(r_, Arch::table.arg_regs[n]) : 0;
-	}
+	unsigned long ip() const { return kp_regs_ip(&Arch::table, r_); }
+	unsigned long sp() const { return kp_regs_sp(&Arch::table, r_); }
+	unsigned long return_reg() const { return kp_regs_ret(&Arch::table, r_); }
+	// The n-th argument register (x86_64: di, si, dx, cx, r8, r9; arm64:
+	// x0..x7), 0 beyond them.
+	unsigned long arg_reg(unsigned n) const { return kp_regs_arg_reg(&Arch::table, r_, n); }
 	// The mirror of this arch's struct pt_regs, field by field.
 	const typename Arch::regs &raw() const
 	{

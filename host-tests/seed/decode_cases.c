@@ -36,12 +36,12 @@ KPT_TYPES(KPT_DEFINE)
 
 unsigned long kpt_arg_word_x86_64(const void *regs, unsigned int i)
 {
-	return kp_arg_word(&kpt_x86_64, regs, i);
+	return kp_regs_arg(&kpt_x86_64, regs, i);
 }
 
 unsigned long kpt_arg_word_arm64(const void *regs, unsigned int i)
 {
-	return kp_arg_word(&kpt_arm64, regs, i);
+	return kp_regs_arg(&kpt_arm64, regs, i);
 }
 
 struct kpt_struct {
