@@ -100,6 +100,62 @@ vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" modules
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
+# ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------
+# bench-modules: what the benchmark's guest loads, into bench/out/: the
+# target module (hot paths, 1,000 functions; with module BTF for fentry),
+# the handwritten references, the framework's probes (one module per probe
+# kind, and the 1,000-kprobe / 1,000-kretprobe modules generated into
+# bench/generated/), the BPF object with its static loader, the guest driver.
+# KP_BTF: the target kernel's BTF (an ELF with .BTF, or the raw blob) for
+# vmlinux.h and the module BTF; default $(KDIR)/vmlinux (6.12's headers
+# ship one; for 6.1 see bench/extract-btf).
+KP_BTF ?= $(KDIR)/vmlinux
+kp-bench-out := $(kp-root)/bench/out
+kp-bench-kinds := kprobe kretprobe tp sys
+ifeq ($(kp-arm64),y)
+kp-bench-guest-cc ?= $(or $(shell command -v aarch64-linux-gnu-gcc),aarch64-linux-gnu-gcc-12)
+kp-bench-bpf-arch := arm64
+else
+kp-bench-guest-cc ?= gcc
+kp-bench-bpf-arch := x86
+endif
+kp-bench-clang := $(or $(shell command -v clang-19),clang)
+
+.PHONY: bench-modules bench-bpf bench
+bench-modules: bench-bpf
+	$(MAKE) -C $(KDIR) M=$(kp-root)/bench/target $(kp-vars) modules
+	@# module BTF (fentry/fexit programs need it) where kbuild made none
+	if ! readelf -S $(kp-root)/bench/target/kp_bench_target.ko | grep -q '\.BTF'; then \
+		pahole -J --btf_base $(KP_BTF) $(kp-root)/bench/target/kp_bench_target.ko; fi
+	$(MAKE) -C $(KDIR) M=$(kp-root)/bench/hand $(kp-vars) \
+		KBUILD_EXTRA_SYMBOLS=$(kp-root)/bench/target/Module.symvers modules
+	$(foreach k,$(kp-bench-kinds),$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_$(k) \
+		"KP_PROBE_DIRS=bench/fw/common bench/fw/$(k)" modules && \
+		$(kp-root)/tools/kp-check-module $(kp-root)/kp_bench_fw_$(k).ko $(KDIR) &&) true
+	$(foreach k,kprobe kretprobe,mkdir -p $(kp-root)/bench/generated/many_$(k) && \
+		$(kp-root)/bench/gen-many-probes $(k) > $(kp-root)/bench/generated/many_$(k)/many.cpp && \
+		$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_many_$(k) \
+		KP_PROBE_DIRS=bench/generated/many_$(k) modules &&) true
+	mkdir -p $(kp-bench-out)
+	cp $(kp-root)/bench/target/kp_bench_target.ko $(kp-root)/bench/hand/kp_bench_hand.ko \
+		$(kp-root)/bench/hand/kp_bench_hand_many.ko $(kp-root)/kp_bench_fw_*.ko $(kp-bench-out)/
+	$(kp-bench-guest-cc) -static -O2 -Wall -o $(kp-bench-out)/kp_bench $(kp-root)/bench/guest/kp_bench.c
+
+bench-bpf:
+	mkdir -p $(kp-bench-out)
+	bpftool btf dump file $(KP_BTF) format c > $(kp-bench-out)/vmlinux.h
+	$(kp-bench-clang) -target bpf -O2 -g -D__TARGET_ARCH_$(kp-bench-bpf-arch) -I$(kp-bench-out) \
+		-c $(kp-root)/bench/bpf/kp_bench.bpf.c -o $(kp-bench-out)/kp_bench.bpf.o
+	bpftool gen skeleton $(kp-bench-out)/kp_bench.bpf.o name kp_bench_bpf > $(kp-bench-out)/kp_bench.skel.h
+	$(kp-bench-guest-cc) -static -O2 -Wall -I$(kp-bench-out) -o $(kp-bench-out)/kp_bpf \
+		$(kp-root)/bench/bpf/kp_bpf.c -lbpf -lelf -lz
+
+# The benchmark on the four kernels, both clock modes (tools/kbench bench).
+KP_BENCH_TARGETS ?= amd64-6.1-llvm amd64-6.12-llvm arm64-6.1-llvm arm64-6.12-llvm
+bench:
+	$(kp-root)/tools/kbench bench $(KP_BENCH_TARGETS)
+	$(kp-root)/tools/kbench bench --icount $(KP_BENCH_TARGETS)
+
 install: modules
 	insmod $(kp-root)/$(KP_MODULE).ko
 
@@ -109,6 +165,9 @@ remove:
 clean:
 	$(MAKE) -C $(KDIR) M=$(kp-root) clean
 	-$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target clean
+	-$(MAKE) -C $(KDIR) M=$(kp-root)/bench/target clean
+	-$(MAKE) -C $(KDIR) M=$(kp-root)/bench/hand clean
+	rm -rf $(kp-root)/bench/out $(kp-root)/bench/generated
 	rm -rf $(kp-root)/generated
 
 # The whole test suite (host tests + the 8-target VM matrix), see tools/check.

@@ -1,0 +1,150 @@
+#!/bin/sh
+# The guest side of the benchmark (tools/kbench bench), run as /scenario.sh
+# by tests/vm/init.  Prints one line per measurement, parsed on the host
+# (bench/report):
+#
+#   KP-BENCH hits hot=H variant=V round=R ns=X wall=Y hits=N last=V want=W
+#   KP-BENCH many kind=K variant=V round=R load_ms=X unload_ms=Y listed=N
+#
+# Phase "hits": per-hit cost.  Hot paths (bench/target, bench/guest):
+# fn = kp_bench_fn(i, 7) called N times in the kernel, tp = the tracepoint
+# kp_bench_hit(i, 7) fired N times, sys = umask(022) N times from here.  For
+# each round, every hot path is run without a probe (base) and with each
+# variant: the handwritten module (hand-*), the framework's (fw-*), the BPF
+# programs (bpf-*); one warm-up run of N/10 first, then the measured run of N.
+# The order is reversed every other round.  Phase "many": insmod/rmmod
+# times of 1,000 kprobes / kretprobes, framework against handwritten one by
+# one and handwritten batch (register_kprobes).  Kernel command line:
+# kp.bench=hits,many  kp.rounds=R  kp.mrounds=R  kp.n=N (fn, tp)  kp.nsys=N
+PHASES=hits,many ROUNDS=7 MROUNDS=3 N=200000 NSYS=100000
+for arg in $(cat /proc/cmdline); do
+	case $arg in
+	kp.bench=*) PHASES=${arg#kp.bench=} ;;
+	kp.rounds=*) ROUNDS=${arg#kp.rounds=} ;;
+	kp.mrounds=*) MROUNDS=${arg#kp.mrounds=} ;;
+	kp.n=*) N=${arg#kp.n=} ;;
+	kp.nsys=*) NSYS=${arg#kp.nsys=} ;;
+	esac
+done
+D=/sys/kernel/debug/kp_bench
+TAG=7 UMASK=18
+FAILS=0
+
+# Kernel messages stay in the log, off the serial console: printing them
+# there would be part of what insmod/rmmod are timed for.
+dmesg -n 1
+echo "KP-BENCH-BEGIN $(uname -r) $(uname -m) target=$KP_TARGET phases=$PHASES rounds=$ROUNDS n=$N nsys=$NSYS"
+insmod /kp_bench_target.ko || { echo "KP-BENCH-ERROR insmod kp_bench_target.ko"; exit 1; }
+
+field() { # NAME LINE: the value of NAME=... in LINE
+	echo "$2" | sed -n "s/.*\\<$1=\\([^ ]*\\).*/\\1/p"
+}
+
+# The framework's hit count: the "hits" column of its status file, if the
+# core has one (/sys/kernel/debug/<module>/probes, issue 9), else "-".
+fw_hits() {
+	f=/sys/kernel/debug/$1/probes
+	[ -r "$f" ] || { echo -; return; }
+	awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "hits") c = i; next }
+	     c && NF >= c { print $c; exit }' "$f"
+}
+
+# The trigger of hot path H with N calls: prints the driver's line.
+trigger() { # H N
+	case $1 in
+	fn) kp_bench call $D/call "$2" ;;
+	tp) kp_bench call $D/tp "$2" ;;
+	sys) kp_bench syscall "$2" ;;
+	esac
+}
+
+# One measurement: V on hot path H in round R.
+measure() { # H V R
+	h=$1 v=$2 r=$3 n=$N want=$((N + TAG)) hits=- last=- out=
+	[ "$h" = sys ] && { n=$NSYS want=$UMASK; }
+	warm=$((n / 10))
+	case $v in
+	base)
+		out=$(trigger "$h" $warm >/dev/null; trigger "$h" $n) want=- ;;
+	hand-*)
+		insmod /kp_bench_hand.ko probe=${v#hand-} || { echo "KP-BENCH-ERROR insmod $v"; FAILS=$((FAILS + 1)); return; }
+		out=$(trigger "$h" $warm >/dev/null; trigger "$h" $n)
+		hits=$(cat /sys/module/kp_bench_hand/parameters/hits)
+		last=$(cat /sys/module/kp_bench_hand/parameters/last)
+		rmmod kp_bench_hand ;;
+	fw-*)
+		m=kp_bench_fw_${v#fw-}
+		insmod /$m.ko || { echo "KP-BENCH-ERROR insmod $v"; FAILS=$((FAILS + 1)); return; }
+		out=$(trigger "$h" $warm >/dev/null; trigger "$h" $n)
+		hits=$(fw_hits $m)
+		last=$(cat /sys/module/$m/parameters/last)
+		rmmod $m ;;
+	bpf-*)
+		# kp_bpf runs the two triggers; its own line comes last
+		out=$(kp_bpf "${v#bpf-}" sh -c "$(trigger_cmd "$h" $warm) >/dev/null; $(trigger_cmd "$h" $n)") ||
+			{ echo "KP-BENCH-ERROR $v: $out"; FAILS=$((FAILS + 1)); return; }
+		hits=$(field hits "$out") last=$(field last "$out")
+		out=$(echo "$out" | grep '^ns=') ;;
+	esac
+	[ -n "$out" ] || { echo "KP-BENCH-ERROR $h $v: no result"; FAILS=$((FAILS + 1)); return; }
+	echo "KP-BENCH hits hot=$h variant=$v round=$r ns=$(field ns "$out") wall=$(field wall_ns "$out") hits=$hits last=$last want=$want warm=$warm n=$n"
+}
+
+trigger_cmd() { # H N: trigger's command line, for sh -c
+	case $1 in
+	fn) echo "kp_bench call $D/call $2" ;;
+	tp) echo "kp_bench call $D/tp $2" ;;
+	sys) echo "kp_bench syscall $2" ;;
+	esac
+}
+
+# hot path and variant pairs of one round, in order
+PLAN="fn:base fn:hand-kprobe fn:fw-kprobe fn:bpf-kprobe_fn fn:bpf-fentry_fn
+fn:hand-kretprobe fn:fw-kretprobe fn:bpf-kretprobe_fn fn:bpf-fexit_fn
+tp:base tp:hand-tp tp:fw-tp tp:bpf-raw_tp_hit tp:bpf-tp_hit
+sys:base sys:hand-sys sys:fw-sys sys:bpf-ksyscall_umask sys:bpf-fentry_umask"
+
+case ,$PHASES, in *,hits,*)
+	r=1
+	while [ $r -le "$ROUNDS" ]; do
+		plan=$PLAN
+		[ $((r % 2)) = 0 ] && plan=$(echo "$PLAN" | tr ' ' '\n' | sed '1!G;h;$!d')
+		for p in $plan; do
+			measure "${p%%:*}" "${p#*:}" $r
+		done
+		r=$((r + 1))
+	done ;;
+esac
+
+klist() { wc -l </sys/kernel/debug/kprobes/list; }
+
+# One load/unload of a 1,000-probe module: VARIANT KIND ROUND MODULE [PARAMS]
+many() {
+	v=$1 k=$2 r=$3 m=$4; shift 4
+	lo=$(kp_bench time insmod /$m.ko "$@")
+	listed=$(($(klist) - base_listed))
+	un=$(kp_bench time rmmod $m)
+	[ "$(field rc "$lo")" = 0 ] && [ "$(field rc "$un")" = 0 ] ||
+		{ echo "KP-BENCH-ERROR many $v $k: insmod $lo rmmod $un"; FAILS=$((FAILS + 1)); }
+	echo "KP-BENCH many kind=$k variant=$v round=$r load_ms=$(field ms "$lo") unload_ms=$(field ms "$un") listed=$listed"
+}
+
+case ,$PHASES, in *,many,*)
+	base_listed=$(klist)
+	r=1
+	while [ $r -le "$MROUNDS" ]; do
+		for k in kprobe kretprobe; do
+			many fw $k $r kp_bench_fw_many_$k
+			many hand-one $k $r kp_bench_hand_many kind=$k batch=0
+			many hand-batch $k $r kp_bench_hand_many kind=$k batch=1
+		done
+		r=$((r + 1))
+	done ;;
+esac
+
+rmmod kp_bench_target
+echo "KP-BENCH-END fails=$FAILS"
+echo "KP-DMESG-BEGIN"
+dmesg
+echo "KP-DMESG-END"
+[ "$FAILS" = 0 ]
