@@ -6,6 +6,8 @@
 #   // expect: <text>    compilation fails and the diagnostics contain <text>
 #                        (several lines: all of them)
 #   // expect-success    compilation succeeds
+# A failing file must produce exactly one error: a misuse is one message,
+# without follow-on errors (`// expect-errors: N` allows N).
 foreach(v CXX SRC FLAGS)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "check_compile.cmake: -D${v}=... is required")
@@ -14,6 +16,7 @@ endforeach()
 
 file(STRINGS "${SRC}" expects REGEX "^// expect: ")
 file(STRINGS "${SRC}" success REGEX "^// expect-success")
+file(STRINGS "${SRC}" nerrors REGEX "^// expect-errors: *[0-9]+")
 if(NOT expects AND NOT success)
   message(FATAL_ERROR "${SRC}: no `// expect: <message>` and no `// expect-success` line")
 endif()
@@ -50,6 +53,15 @@ foreach(line IN LISTS expects)
     string(APPEND missing "  ${want}\n")
   endif()
 endforeach()
+string(REGEX MATCHALL "error: " errors "${diag}")
+list(LENGTH errors got)
+set(want 1)
+if(nerrors)
+  string(REGEX REPLACE "^// expect-errors: *" "" want "${nerrors}")
+endif()
+if(NOT got EQUAL want)
+  string(APPEND missing "  ${want} error(s), not ${got}\n")
+endif()
 if(missing)
   message(FATAL_ERROR "${SRC}: failed to compile, but without the expected message(s):\n"
                       "${missing}diagnostics:\n${diag}")

@@ -72,6 +72,11 @@ template <class T> consteval bool check_return_type()
 	static_assert(!(meta::is_class<U> || meta::is_union<U>),
 		      "kp::Returns: structs and unions returned by value are not supported");
 	static_assert(!meta::is_array<T>, "kp::Returns: functions cannot return arrays");
+	static_assert(meta::is_void<U> || decodable<T> || meta::is_reference<T> ||
+			      meta::is_floating<U> || meta::is_class<U> || meta::is_union<U> ||
+			      meta::is_array<T>,
+		      "kp::Returns: this type cannot be decoded from a register: declare an integer, "
+		      "bool, enum or pointer");
 	return meta::is_void<U> || decodable<T>;
 }
 

@@ -85,6 +85,11 @@ template <class R, class... A> struct fn<R (*)(A...)> {
 	using params = list<A...>;
 };
 
+// Whether the list L holds the type T.
+template <class L, class T> struct contains_ : false_type {};
+template <class... A, class T> struct contains_<list<A...>, T> : constant<bool, (is_same<A, T> || ...)> {};
+template <class L, class T> inline constexpr bool contains = contains_<L, T>::value;
+
 template <class L, class T> struct prepend;
 template <class... A, class T> struct prepend<list<A...>, T> { using type = list<T, A...>; };
 

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: GPL-2.0
+// Probe options, and the one parser every probe type reads them with.
+//
+// An option is a type with two members besides its value:
+//   family    the option with its default value: options of one family are
+//             "the same option" (given twice is an error), and the family is
+//             what the parser yields when the option is not given;
+//   check()   the option's own rule (the argument types decode, N >= 0, ...):
+//             a static_assert with a message per rule, true when kept.
+// A probe kind (framework/kp/probes.hpp) lists the families it accepts and
+// states its messages with KP_PROBE_KIND.  options<Kind, Opts...> checks
+// Opts in order (accepted by the kind, given once, its own rule), one error
+// for each wrong option and nothing after it, and yields every option, given
+// or default.
+//
+// Adding an option: its type below (value, family, check()), its family in
+// the `accepts` list of each kind that takes it, and, when the descriptor
+// needs it, a named member of options<> (or options<>::get<Family>).
+#pragma once
+
+#include "decode.hpp"
+#include "meta.hpp"
+
+namespace kp {
+namespace {
+
+namespace detail {
+struct no_data {}; // kp::Data not given: the handlers take no D &
+} // namespace detail
+
+// kp::Args<T...>: the probed function's (tracepoint's, system call's) arguments.
+template <class... T> struct Args {
+	using list = meta::list<T...>;
+	using family = Args<>;
+	static consteval bool check() { return (true && ... && check_arg_type<T>()); }
+};
+
+// kp::Returns<R>: the probed function's return type (a kretprobe's return handler takes an R).
+template <class R> struct Returns {
+	using type = R;
+	using family = Returns<void>;
+	static consteval bool check() { return check_return_type<R>(); }
+};
+
+// kp::Data<D>: per-call data a kretprobe's entry handler fills for its return handler.
+template <class D> struct Data {
+	using type = D;
+	using family = Data<detail::no_data>;
+	static consteval bool check()
+	{
+		static_assert(__is_trivially_copyable(D),
+			      "kp::Data<D>: D lives in per-call memory the kernel hands out and no "
+			      "constructor or destructor runs: D must be trivially copyable");
+		static_assert(alignof(D) <= 8, "kp::Data<D>: D may be aligned to at most 8 bytes");
+		return __is_trivially_copyable(D) && alignof(D) <= 8;
+	}
+};
+
+// kp::Offset<N>: a kprobe at symbol+N.
+template <unsigned long N> struct Offset {
+	static constexpr unsigned long value = N;
+	using family = Offset<0>;
+	static consteval bool check() { return true; }
+};
+
+// kp::MaxActive<N>: how many calls of the function a kretprobe follows at once (0: the default).
+template <int N> struct MaxActive {
+	static constexpr int value = N;
+	using family = MaxActive<0>;
+	static consteval bool check()
+	{
+		static_assert(N >= 0, "kp::MaxActive<N>: N must not be negative");
+		return N >= 0;
+	}
+};
+
+namespace detail {
+
+// The family of an option; void for a type that is not an option.
+template <class O> struct family_of {
+	using type = void;
+};
+template <class O>
+	requires requires { typename O::family; }
+struct family_of<O> {
+	using type = typename O::family;
+};
+template <class O> using family = typename family_of<O>::type;
+
+// The first option of family F among Opts, or F itself (the default).
+template <class F, class... Opts> struct pick {
+	using type = F;
+};
+template <class F, class O, class... Rest> struct pick<F, O, Rest...> {
+	using type = meta::cond_t<meta::is_same<family<O>, F>, O, typename pick<F, Rest...>::type>;
+};
+
+// One option O of a Kind's declaration; Again: an option of its family came before.
+template <class Kind, class O, bool Again> consteval bool check_option()
+{
+	constexpr bool accepted = meta::contains<typename Kind::accepts, family<O>>;
+	if constexpr (!Kind::template check_option<accepted, !Again>())
+		return false;
+	else
+		return O::check();
+}
+
+// Opts in order; Seen: the families given before them.
+template <class Kind, class Seen, class... Opts> struct check_options : meta::true_type {};
+template <class Kind, class... Seen, class O, class... Rest>
+struct check_options<Kind, meta::list<Seen...>, O, Rest...> {
+	static constexpr bool value =
+		check_option<Kind, O, (false || ... || meta::is_same<family<O>, Seen>)>() &&
+		check_options<Kind, meta::list<Seen..., family<O>>, Rest...>::value;
+};
+
+// The parser: the options Opts of a probe of kind Kind.
+template <class Kind, class... Opts> struct options {
+	// Each option accepted by Kind, given once and keeping its own rule
+	// (otherwise one error for each option that is not).
+	static constexpr bool valid = check_options<Kind, meta::list<>, Opts...>::value;
+
+	// Whether an option of family F is given, and that option (or F, the default).
+	template <class F> static constexpr bool given = (false || ... || meta::is_same<family<Opts>, F>);
+	template <class F> using get = typename pick<F, Opts...>::type;
+
+	using args = typename get<Args<>>::list;
+	using returns = typename get<Returns<void>>::type;
+	using data = typename get<Data<no_data>>::type;
+	static constexpr bool at_offset = given<Offset<0>>;
+	static constexpr unsigned long offset = get<Offset<0>>::value;
+	static constexpr int maxactive = get<MaxActive<0>>::value;
+};
+
+} // namespace detail
+
+} // namespace
+} // namespace kp
+
+/*
+ * A probe kind's messages, in its own words, for the checks every probe
+ * declaration passes (a static_assert message is one string literal, so the
+ * preprocessor puts the sentences together): KIND is the probe type as the
+ * user spells it, NAME what its string argument names, ACCEPTS the options
+ * it takes.  Expands to the kind's check_name<Named>() and
+ * check_option<Accepted, Once>() (used by options<> above).
+ */
+#define KP_PROBE_KIND(KIND, NAME, ACCEPTS)                                                         \
+	template <bool Named> static consteval bool check_name()                                   \
+	{                                                                                          \
+		static_assert(Named, KIND ": the " NAME " is empty");                              \
+		return Named;                                                                      \
+	}                                                                                          \
+	template <bool Accepted, bool Once> static consteval bool check_option()                   \
+	{                                                                                          \
+		static_assert(Accepted, KIND ": unknown option: " KIND " takes " ACCEPTS);         \
+		static_assert(!Accepted || Once,                                                   \
+			      KIND ": an option is given twice: " KIND " takes " ACCEPTS);         \
+		return Accepted && Once;                                                           \
+	}

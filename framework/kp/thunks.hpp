@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+// The thunks: the functions the kernel calls, one per (probe, handler)
+// pair, each with the kernel's exact function type (kCFI).  A thunk decodes
+// the arguments inline (framework/kp/decode.hpp) and calls the handler
+// directly.
+#pragma once
+
+#include "../kp_abi.h"
+#include "decode.hpp"
+#include "handlers.hpp"
+#include "meta.hpp"
+#include "options.hpp"
+
+#ifndef KP_KRI_DATA_OFFSET
+// offsetof(struct kretprobe_instance, data): generated at kbuild time from
+// the target kernel's headers (framework/core/kp_offsets.c).
+#error "KP_KRI_DATA_OFFSET is not defined: build C++ probes through Kbuild (make)"
+#define KP_KRI_DATA_OFFSET 0 // no follow-on errors
+#endif
+
+namespace kp {
+namespace {
+namespace detail {
+
+// The handler F called with the decoded arguments, after the leading Pre....
+template <class Arch, class ArgList, bool Syscall, bool Wrapped> struct arg_reader;
+
+template <class Arch, class... T, bool Syscall, bool Wrapped>
+struct arg_reader<Arch, meta::list<T...>, Syscall, Wrapped> {
+	template <auto F, class... Pre, unsigned... I>
+	static auto call(const void *regs, meta::indices<I...>, Pre &...pre)
+	{
+		if constexpr (Syscall && Wrapped) {
+			// __<arch>_sys_NAME(const struct pt_regs *): the user's
+			// registers are behind the first argument.
+			const void *user = function_arg<Arch, const void *, 0>(regs);
+			return F(pre..., syscall_arg<Arch, T, I>(user)...);
+		} else {
+			return F(pre..., function_arg<Arch, T, I>(regs)...);
+		}
+	}
+	template <auto F, class... Pre> static auto call(const void *regs, Pre &...pre)
+	{
+		return call<F>(regs, meta::make_indices<sizeof...(T)>{}, pre...);
+	}
+};
+
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, auto H> struct kprobe_thunk {
+	static int pre(struct kprobe *, struct pt_regs *regs)
+	{
+		arg_reader<Arch, ArgList, Syscall, Wrapped>::template call<as_function<H>()>(regs);
+		return 0; // never "skip single-step": the handler cannot change the IP
+	}
+};
+
+template <class Arch, auto H> struct offset_thunk {
+	static int pre(struct kprobe *, struct pt_regs *regs)
+	{
+		as_function<H>()(basic_regs<Arch>(regs));
+		return 0;
+	}
+};
+
+template <class D> inline D &instance_data(struct kretprobe_instance *ri)
+{
+	return *reinterpret_cast<D *>(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET);
+}
+
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, auto E, auto H>
+struct kretprobe_thunk {
+	static constexpr bool has_data = !meta::is_same<D, no_data>;
+
+	// kernel: a non-zero entry_handler result means "no return handler for this call"
+	static int entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+	{
+		using reader = arg_reader<Arch, ArgList, Syscall, Wrapped>;
+		constexpr auto e = as_function<E>();
+		if constexpr (has_data) {
+			// The kernel recycles per-call memory: clear it all, padding
+			// included, then apply D's default member initialisers.
+			__builtin_memset(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET, 0,
+					 sizeof(D));
+			D &d = instance_data<D>(ri);
+			d = D{};
+			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)
+				return reader::template call<e>(regs, d) ? 0 : 1;
+			else
+				reader::template call<e>(regs, d);
+		} else {
+			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)
+				return reader::template call<e>(regs) ? 0 : 1;
+			else
+				reader::template call<e>(regs);
+		}
+		return 0;
+	}
+
+	static int ret(struct kretprobe_instance *ri, struct pt_regs *regs)
+	{
+		constexpr auto h = as_function<H>();
+		if constexpr (has_data && meta::is_void<R>)
+			h(instance_data<D>(ri));
+		else if constexpr (has_data)
+			h(instance_data<D>(ri), return_value<Arch, R>(regs));
+		else if constexpr (meta::is_void<R>)
+			h();
+		else
+			h(return_value<Arch, R>(regs));
+		return 0;
+	}
+};
+
+template <class ArgList, auto H> struct tracepoint_thunk;
+template <class... T, auto H> struct tracepoint_thunk<meta::list<T...>, H> {
+	// The kernel calls this as void (*)(void *__data, TP_PROTO): exact types.
+	static void probe(void *, T... args) { as_function<H>()(args...); }
+	// C++ cannot turn a function pointer into void * in a constant
+	// expression, so the descriptor points at this object instead.
+	static constexpr void (*slot)(void *, T...) = &probe;
+};
+
+} // namespace detail
+} // namespace
+} // namespace kp
