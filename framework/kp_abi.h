@@ -28,11 +28,30 @@ struct task_struct;
 #define KP_KIND_KRETPROBE 2u
 #define KP_KIND_TRACEPOINT 3u
 
-/* flags: bits 0..15 are reserved for the core (optional probes, disabled at load, ...) */
+/* flags: bits 0..15 are the core's */
+/* May fail to attach (missing symbol, blacklisted, no such tracepoint):
+ * then skipped (state "skipped -ERRNO") instead of failing the load. */
+#define KP_F_OPTIONAL (1u << 0)
+/* name NULL: derive "<kind>:<symbol>[+0xOFF]" (the C macros) instead of "<file>:<line>" */
+#define KP_F_NAME_KIND_SYMBOL (1u << 1)
 #define KP_F_SYSCALL (1u << 16) /* informational: attached to a syscall entry */
 
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
+
+/*
+ * The writable part of one probe: one object next to each descriptor, in the
+ * probe's translation unit, with internal linkage and zero-initialised.  The
+ * core owns its contents: handlers only pass it to kp_hit() (kp_hit.h).
+ */
+struct kp_probe_state {
+	/*
+	 * The probe's hit counter, a per-CPU (__percpu) pointer: set by the
+	 * core before the probe is registered, freed only after it is
+	 * unregistered and no handler can run any more.
+	 */
+	unsigned long *hits;
+};
 
 /*
  * One probe.  The registry is an array of pointers to these, in the
@@ -53,11 +72,18 @@ struct kp_probe_desc {
 	 */
 	const void *tp_probe;
 	unsigned int data_size;		/* kretprobe per-instance data size */
-	int maxactive;			/* kretprobe: 0 = kernel default */
+	int maxactive;			/* kretprobe: 0 = the core's default, max(15, 6 * possible CPUs) */
 	const char *file;		/* where the probe was declared */
 	unsigned int line;
 	unsigned int seq;		/* __COUNTER__ at the declaration: increases through a translation unit */
 	const void *unit;		/* one address per translation unit (object file) */
+	/*
+	 * The probe's name in the status file, the control file and the module
+	 * parameters; unique in a module.  NULL: derived, "<file>:<line>", or
+	 * "<kind>:<symbol>[+0xOFF]" with KP_F_NAME_KIND_SYMBOL.
+	 */
+	const char *name;
+	struct kp_probe_state *state;	/* NULL: no hit counter */
 };
 
 /* --- services of the kernel core, callable from C++ probe handlers --- */

@@ -78,6 +78,14 @@
  * KP_C_ARG_REG(regs, i) / KP_C_ARG(type, regs, i) read argument register i
  * through the arch table (meaningful only while the function has not yet
  * overwritten it).
+ *
+ * Status and control (framework/core/kp_status.c): a C probe is named
+ * "<kind>:<func>" ("kprobe:do_sys_openat2", "kretprobe:inode_permission",
+ * "tracepoint:signal_generate", "+0xOFF" after an offset probe's; "#2",
+ * "#3" when several files probe the same function) and counts hits in its
+ * generated handler: the kprobe pre-handler, the kretprobe return handler.
+ * A TRACEPOINT_HANDLER_DEFINE body is itself the function the tracepoint
+ * calls, with no generated handler around it: its hits show "-".
  */
 #ifndef KP_KPROBE_H
 #define KP_KPROBE_H
@@ -94,6 +102,7 @@
 
 #include "kp_abi.h"
 #include "kp_decode.h"
+#include "kp_hit.h"
 
 /* The register table the generated handlers read (host tests substitute another). */
 #ifndef KP_C_TABLE
@@ -122,6 +131,7 @@ static const char kp_c_unit_anchor __attribute__((unused));
 
 #define KP_C_REGISTER(n, func, ...)                                                    \
 	static const struct kp_probe_desc KP_C_ID(desc, func, n) = {                   \
+		.flags = KP_F_NAME_KIND_SYMBOL, /* named "<kind>:<func>[+0xOFF]" */   \
 		.symbol = #func,                                                      \
 		.file = __FILE__,                                                     \
 		.line = __LINE__,                                                     \
@@ -137,30 +147,36 @@ static const char kp_c_unit_anchor __attribute__((unused));
 #define KP_C_KPROBE(n, x, func, ...)                                                   \
 	KP_CHECKS_##x("KPROBE_HANDLER_DEFINE" #x "(" #func ")", __VA_ARGS__)           \
 	static inline int KP_C_ID(kprobe_body, func, n)(KP_PARAMS_##x(__VA_ARGS__));   \
+	static struct kp_probe_state KP_C_ID(state, func, n);                          \
 	static int KP_C_ID(kprobe_pre, func, n)(struct kprobe *p, struct pt_regs *regs) \
 	{                                                                             \
 		(void)p;                                                              \
 		(void)regs;                                                           \
+		kp_hit(&KP_C_ID(state, func, n));                                     \
 		/* ignored: non-zero would make the kernel skip single-stepping */    \
 		(void)KP_C_ID(kprobe_body, func, n)(KP_ARGS_##x(KP_C_TABLE, regs,      \
 								__VA_ARGS__)); \
 		return 0;                                                             \
 	}                                                                             \
 	KP_C_REGISTER(n, func, .kind = KP_KIND_KPROBE,                                 \
-		      .pre = KP_C_ID(kprobe_pre, func, n));                            \
+		      .pre = KP_C_ID(kprobe_pre, func, n),                             \
+		      .state = &KP_C_ID(state, func, n));                              \
 	static inline int KP_C_ID(kprobe_body, func, n)(KP_PARAMS_##x(__VA_ARGS__))
 
 #define KP_C_KPROBE_OFFSET(n, func, off, rtype, rname)                                 \
 	static inline int KP_C_ID(kprobe_body, func, n)(rtype rname);                  \
+	static struct kp_probe_state KP_C_ID(state, func, n);                          \
 	static int KP_C_ID(kprobe_pre, func, n)(struct kprobe *p, struct pt_regs *regs) \
 	{                                                                             \
 		(void)p;                                                              \
+		kp_hit(&KP_C_ID(state, func, n));                                     \
 		/* ignored: non-zero would make the kernel skip single-stepping */    \
 		(void)KP_C_ID(kprobe_body, func, n)(regs);                            \
 		return 0;                                                             \
 	}                                                                             \
 	KP_C_REGISTER(n, func, .kind = KP_KIND_KPROBE, .offset = (off),                \
-		      .pre = KP_C_ID(kprobe_pre, func, n));                            \
+		      .pre = KP_C_ID(kprobe_pre, func, n),                             \
+		      .state = &KP_C_ID(state, func, n));                              \
 	static inline int KP_C_ID(kprobe_body, func, n)(rtype rname)
 
 /* ---- kretprobes ------------------------------------------------------------- */
@@ -181,6 +197,7 @@ static const char kp_c_unit_anchor __attribute__((unused));
 #define KP_C_RET_BODY(func) kp_c_kretprobe_ret_body_##func
 #define KP_C_DATA_TYPE(func) kp_c_kretprobe_data_type_of_##func
 #define KP_C_ONCE(func) kp_c_one_kretprobe_per_function_and_file_##func
+#define KP_C_RET_STATE(func) kp_c_kretprobe_state_##func
 
 /*
  * The entry half: the descriptor, the entry handler, and the declaration of
@@ -195,6 +212,7 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	KP_C_CHECK_DATA_TYPE(what, type);                                              \
 	enum { KP_C_ONCE(func) = 1 };                                                  \
 	typedef type KP_C_DATA_TYPE(func);                                             \
+	static struct kp_probe_state KP_C_RET_STATE(func);                             \
 	static int KP_C_RET_NAME(func)(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 #define KP_C_KRETPROBE(n, x, func, type, arg, ...)                                     \
@@ -214,7 +232,8 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	KP_C_REGISTER(n, func, .kind = KP_KIND_KRETPROBE,                              \
 		      .entry = KP_C_ID(kretprobe_entry, func, n),                      \
 		      .ret = KP_C_RET_NAME(func),                                      \
-		      .data_size = KP_C_DATA_SIZE(type));                              \
+		      .data_size = KP_C_DATA_SIZE(type),                               \
+		      .state = &KP_C_RET_STATE(func));                                 \
 	static inline int KP_C_ID(kretprobe_entry_body, func, n)(                      \
 		type arg KP_XPARAMS_##x(__VA_ARGS__))
 
@@ -233,7 +252,8 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	KP_C_REGISTER(n, func, .kind = KP_KIND_KRETPROBE,                              \
 		      .entry = KP_C_ID(kretprobe_entry, func, n),                      \
 		      .ret = KP_C_RET_NAME(func),                                      \
-		      .data_size = KP_C_DATA_SIZE(type));                              \
+		      .data_size = KP_C_DATA_SIZE(type),                               \
+		      .state = &KP_C_RET_STATE(func));                                 \
 	static inline int KP_C_ID(kretprobe_entry_body, func, n)(type arg, rtype rname)
 
 #define KP_C_KRETPROBE_RET(func, type, arg, rettype, retval)                           \
@@ -245,6 +265,7 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	static inline int KP_C_RET_BODY(func)(type arg, rettype retval);               \
 	static int KP_C_RET_NAME(func)(struct kretprobe_instance *ri, struct pt_regs *regs) \
 	{                                                                             \
+		kp_hit(&KP_C_RET_STATE(func));                                        \
 		(void)KP_C_RET_BODY(func)((type)KP_C_KRI_DATA(ri),                     \
 					  KP_DECODE_RET(rettype, KP_C_TABLE, regs));   \
 		return 0;                                                             \

@@ -3,91 +3,12 @@
 // with hand-built descriptor arrays.
 #include <gtest/gtest.h>
 
-#include <deque>
-#include <map>
 #include <string>
 #include <vector>
 
-#include "fake_backend.h"
+#include "registry_fixture.h"
 
 namespace {
-
-// The translation-unit anchor of a file, as KP_PROBE would give it: one per file name.
-const void *unit_of(const char *file)
-{
-	static std::map<std::string, char> units;
-	return file ? &units[file] : nullptr;
-}
-
-int pre_a(struct kprobe *, struct pt_regs *) { return 0; }
-int pre_b(struct kprobe *, struct pt_regs *) { return 0; }
-int entry_a(struct kretprobe_instance *, struct pt_regs *) { return 0; }
-int ret_a(struct kretprobe_instance *, struct pt_regs *) { return 0; }
-int ret_b(struct kretprobe_instance *, struct pt_regs *) { return 0; }
-void (*tp_slot_a)(void *, int) = nullptr;
-void (*tp_slot_b)(void *, int) = nullptr;
-
-kp_probe_desc kprobe(const char *sym, const char *file, unsigned line, unsigned seq,
-		     kp_kprobe_pre_t *pre = pre_a, unsigned long offset = 0)
-{
-	kp_probe_desc d{};
-	d.kind = KP_KIND_KPROBE, d.symbol = sym, d.offset = offset, d.pre = pre;
-	d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
-	return d;
-}
-kp_probe_desc kretprobe(const char *sym, const char *file, unsigned line, unsigned seq,
-			kp_kretprobe_handler_t *ret = ret_a, kp_kretprobe_handler_t *entry = entry_a)
-{
-	kp_probe_desc d{};
-	d.kind = KP_KIND_KRETPROBE, d.symbol = sym, d.entry = entry, d.ret = ret;
-	d.data_size = 16, d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
-	return d;
-}
-kp_probe_desc tracepoint(const char *name, const char *file, unsigned line, unsigned seq,
-			 const void *slot = &tp_slot_a)
-{
-	kp_probe_desc d{};
-	d.kind = KP_KIND_TRACEPOINT, d.symbol = name, d.tp_probe = slot;
-	d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
-	return d;
-}
-
-// A "kp_probes section": the descriptors, the pointer array, order[].
-struct section {
-	std::deque<kp_probe_desc> descs; // stable addresses
-	std::vector<const kp_probe_desc *> entries;
-	std::vector<unsigned> order;
-	kp_registry r{};
-
-	section &add(const kp_probe_desc &d)
-	{
-		descs.push_back(d);
-		entries.push_back(&descs.back());
-		return *this;
-	}
-	section &add_null()
-	{
-		entries.push_back(nullptr);
-		return *this;
-	}
-	kp_registry *reg()
-	{
-		order.assign(entries.size(), 0xdeadu);
-		r.begin = entries.data();
-		r.end = entries.data() + entries.size();
-		r.order = order.data();
-		r.count = 0xdead, r.registered = 0xdead;
-		return &r;
-	}
-	// order[] as "2 1 0 3"
-	std::string order_str() const
-	{
-		std::string s;
-		for (unsigned i = 0; i < r.count; i++)
-			s += (i ? " " : "") + std::to_string(order[i]);
-		return s;
-	}
-};
 
 class Registry : public ::testing::Test {
 protected:
@@ -97,6 +18,15 @@ protected:
 		EXPECT_FALSE(fake::get().violation) << fake::get().violation_why;
 	}
 	fake::backend &be() { return fake::get(); }
+	// prepare, register, unregister: the backend's trace (prepare must pass)
+	std::string walk(section &s, bool with_rt = true)
+	{
+		kp_registry *r = s.reg(with_rt);
+		EXPECT_EQ(kp_registry_prepare(r), 0);
+		EXPECT_EQ(kp_registry_register_all(r), 0);
+		kp_registry_unregister_all(r);
+		return be().trace();
+	}
 };
 
 TEST_F(Registry, Empty)
@@ -140,11 +70,7 @@ TEST_F(Registry, SyncWithoutTracepoints)
 {
 	section s;
 	s.add(kprobe("a", "f.cpp", 1, 0)).add(kretprobe("b", "f.cpp", 2, 1));
-	kp_registry *r = s.reg();
-	ASSERT_EQ(kp_registry_prepare(r), 0);
-	ASSERT_EQ(kp_registry_register_all(r), 0);
-	kp_registry_unregister_all(r);
-	EXPECT_EQ(be().trace(), "R0 R1 U1 U0 S0");
+	EXPECT_EQ(walk(s), "R0 R1 U1 U0 S0");
 }
 
 // g++ emits one file's entries in reverse; link order between files holds
@@ -352,11 +278,252 @@ TEST_F(Registry, KretprobeWithoutEntryHandler)
 {
 	section s;
 	s.add(kretprobe("f", "a.cpp", 1, 0, ret_a, nullptr));
+	EXPECT_EQ(walk(s), "R0 U0 S0");
+}
+
+// ---- without rt: every probe required and enabled, nothing named ----------------
+
+TEST_F(Registry, WithoutRtEverythingIsRequired)
+{
+	section s;
+	s.add(with_flags(kprobe("a", "f.cpp", 1, 0), KP_F_OPTIONAL))
+		.add(named(kprobe("b", "f.cpp", 2, 1), "bee"))
+		.add(tracepoint("t", "f.cpp", 3, 2));
+	kp_registry *r = s.reg(false);
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	EXPECT_EQ(s.name(0), "");
+	EXPECT_EQ(kp_registry_find(r, "bee", 3), -1);
+	be().fail(1, -2); // KP_F_OPTIONAL means nothing without rt
+	EXPECT_EQ(kp_registry_register_all(r), -2);
+	EXPECT_EQ(be().trace(), "F0 S0");
+	fake::reset();
+	EXPECT_EQ(walk(s, false), "R0 R1 R2 U2 U1 U0 S1");
+}
+
+// ---- names --------------------------------------------------------------------
+
+TEST_F(Registry, DerivedAndGivenNames)
+{
+	section s;
+	s.add(kprobe("do_sys_openat2", "probes/open.cpp", 12, 0))		 // 0
+		.add(named(kretprobe("inode_permission", "probes/open.cpp", 20, 1), "perm")) // 1
+		.add(with_flags(kprobe("close_fd", "probes/c.c", 5, 0), KP_F_NAME_KIND_SYMBOL)) // 2
+		.add(with_flags(kprobe("close_fd", "probes/c.c", 9, 1, pre_b, 0x1c),
+				KP_F_NAME_KIND_SYMBOL))					  // 3
+		.add(with_flags(kretprobe("close_fd", "probes/c.c", 12, 2), KP_F_NAME_KIND_SYMBOL)) // 4
+		.add(with_flags(tracepoint("signal_generate", "probes/c.c", 30, 3),
+				KP_F_NAME_KIND_SYMBOL));				  // 5
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0) << be().trace();
+	EXPECT_EQ(s.name(0), "probes/open.cpp:12");
+	EXPECT_EQ(s.name(1), "perm");
+	EXPECT_EQ(s.name(2), "kprobe:close_fd");
+	EXPECT_EQ(s.name(3), "kprobe:close_fd+0x1c");
+	EXPECT_EQ(s.name(4), "kretprobe:close_fd");
+	EXPECT_EQ(s.name(5), "tracepoint:signal_generate");
+	EXPECT_EQ(kp_registry_find(r, "perm", 4), 1);
+	EXPECT_EQ(kp_registry_find(r, "permx", 4), 1); // only the first len bytes
+	EXPECT_EQ(kp_registry_find(r, "per", 3), -1);
+	EXPECT_EQ(kp_registry_find(r, "kprobe:close_fd", 15), 2);
+	EXPECT_EQ(be().trace(), "");
+	for (unsigned i = 0; i < 6; i++) {
+		EXPECT_EQ(s.state(i), (unsigned)KP_ST_NONE);
+		EXPECT_EQ(s.rt[i].want, 0u);
+	}
+}
+
+// Two files probing one function, or a probe on one line twice: derived
+// names collide and get #2, #3 in registration order; a given name keeps
+// its name and the derived one moves.
+TEST_F(Registry, DerivedNamesMadeUnique)
+{
+	section s;
+	s.add(with_flags(kretprobe("do_sys_openat2", "probes/b.c", 3, 0), KP_F_NAME_KIND_SYMBOL)) // 0
+		.add(with_flags(kretprobe("do_sys_openat2", "probes/a.c", 7, 0, ret_b),
+				KP_F_NAME_KIND_SYMBOL))		      // 1
+		.add(kprobe("f", "probes/x.cpp", 4, 1))		      // 2, after 3 in order
+		.add(kprobe("g", "probes/x.cpp", 4, 0))		      // 3
+		.add(named(kprobe("h", "probes/y.cpp", 1, 0), "probes/x.cpp:4#2")) // 4: given
+		.add(with_flags(kretprobe("do_sys_openat2", "probes/z.c", 1, 0, ret_b, nullptr),
+				KP_F_NAME_KIND_SYMBOL)); // 5
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0) << be().trace();
+	EXPECT_EQ(s.name(0), "kretprobe:do_sys_openat2");
+	EXPECT_EQ(s.name(1), "kretprobe:do_sys_openat2#2");
+	EXPECT_EQ(s.name(5), "kretprobe:do_sys_openat2#3");
+	EXPECT_EQ(s.name(3), "probes/x.cpp:4");
+	EXPECT_EQ(s.name(2), "probes/x.cpp:4#3"); // #2 is given to probe 4
+	EXPECT_EQ(s.name(4), "probes/x.cpp:4#2");
+}
+
+TEST_F(Registry, LongDerivedNameKeepsItsEnd)
+{
+	std::string file(300, 'd');
+	file += "/probe.cpp";
+	section s;
+	s.add(kprobe("f", file.c_str(), 77, 0));
 	kp_registry *r = s.reg();
 	ASSERT_EQ(kp_registry_prepare(r), 0);
+	std::string n = s.name(0);
+	EXPECT_EQ(n.size(), (size_t)KP_NAME_MAX - 1);
+	EXPECT_EQ(n.substr(n.size() - 14), "d/probe.cpp:77") << n;
+}
+
+TEST_F(Registry, InvalidGivenNames)
+{
+	const std::string too_long(KP_NAME_MAX, 'n');
+	const std::string longest(KP_NAME_MAX - 1, 'n');
+	const struct {
+		const char *name;
+		const char *why; // part of the message
+	} bad[] = {
+		{ "", "empty" },     { "a b", "space" },	{ "a\tb", "space" },
+		{ "a,b", "," },	     { "open*", "*" },		{ "op?n", "?" },
+		{ "[ab]", "[" },     { "a\\b", "\\" },		{ "all", "all" },
+		{ "42", "number" },  { "0", "number" },		{ "caf\xc3\xa9", "non-printable" },
+		{ too_long.c_str(), "too long" },
+	};
+	for (const auto &b : bad) {
+		SCOPED_TRACE(b.name);
+		fake::reset();
+		section s;
+		s.add(kprobe("ok", "a.cpp", 1, 0)).add(named(kprobe("f", "a.cpp", 2, 1), b.name));
+		EXPECT_EQ(kp_registry_prepare(s.reg()), -22);
+		ASSERT_EQ(be().trace(), "I");
+		EXPECT_EQ(be().log[0].desc, s.entries[1]);
+		EXPECT_EQ(be().log[0].other, nullptr);
+		EXPECT_NE(be().log[0].why.find(b.why), std::string::npos) << be().log[0].why;
+		EXPECT_NE(be().log[0].why.find("the probe name"), std::string::npos);
+	}
+	for (const char *good : { "opens", "a-b_c.d:e/f+0x10#2", "all2", "x42", "42x", "ALL",
+				  longest.c_str() }) {
+		SCOPED_TRACE(good);
+		fake::reset();
+		section s;
+		s.add(named(kprobe("f", "a.cpp", 2, 1), good));
+		EXPECT_EQ(kp_registry_prepare(s.reg()), 0);
+		EXPECT_EQ(s.name(0), good);
+	}
+}
+
+// A name given twice: the load fails before anything registers, with one
+// line naming both declarations (the later in registration order first).
+TEST_F(Registry, DuplicateGivenNameFailsTheLoad)
+{
+	section s;
+	s.add(named(kprobe("f", "probes/b.cpp", 8, 1), "opens"))	  // 0: second in order
+		.add(named(kprobe("g", "probes/b.cpp", 3, 0), "opens")) // 1: first
+		.add(kprobe("h", "probes/c.cpp", 1, 0));
+	kp_registry *r = s.reg();
+	EXPECT_EQ(kp_registry_prepare(r), -17);
+	ASSERT_EQ(be().trace(), "I");
+	EXPECT_EQ(be().log[0].desc, s.entries[0]);
+	EXPECT_EQ(be().log[0].other, s.entries[1]);
+	EXPECT_NE(be().log[0].why.find("\"opens\""), std::string::npos) << be().log[0].why;
+}
+
+// ---- optional, excluded, disabled at load -----------------------------------------
+
+TEST_F(Registry, OptionalProbeIsSkipped)
+{
+	section s;
+	s.add(kprobe("a", "f.cpp", 1, 0))
+		.add(with_flags(kprobe("no_such_function", "f.cpp", 2, 1), KP_F_OPTIONAL))
+		.add(tracepoint("t", "f.cpp", 3, 2))
+		.add(with_flags(tracepoint("no_such_tp", "f.cpp", 4, 3), KP_F_OPTIONAL));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	EXPECT_EQ(s.rt[1].want, (unsigned)KP_WANT_OPTIONAL);
+	be().fail_idx[1] = -2;
+	be().fail_idx[3] = -2;
 	ASSERT_EQ(kp_registry_register_all(r), 0);
+	EXPECT_EQ(be().trace(), "R0 F1 R2 F3");
+	EXPECT_EQ(r->registered, 4u);
+	EXPECT_EQ(s.state(0), (unsigned)KP_ST_ENABLED);
+	EXPECT_EQ(s.state(1), (unsigned)KP_ST_SKIPPED);
+	EXPECT_EQ(s.rt[1].error, -2);
+	EXPECT_EQ(s.state(2), (unsigned)KP_ST_ENABLED);
+	EXPECT_EQ(s.state(3), (unsigned)KP_ST_SKIPPED);
 	kp_registry_unregister_all(r);
-	EXPECT_EQ(be().trace(), "R0 U0 S0");
+	EXPECT_EQ(be().trace(), "R0 F1 R2 F3 U2 U0 S1");
+	EXPECT_TRUE(be().live.empty());
+	for (unsigned i = 0; i < 4; i++)
+		EXPECT_EQ(s.state(i), (unsigned)KP_ST_NONE) << i;
+}
+
+// The same probe without KP_F_OPTIONAL fails the load and rolls back,
+// passing over the optional one skipped before it.
+TEST_F(Registry, RequiredFailureRollsBackPastSkipped)
+{
+	section s;
+	s.add(kprobe("a", "f.cpp", 1, 0))
+		.add(with_flags(kprobe("gone", "f.cpp", 2, 1), KP_F_OPTIONAL))
+		.add(kretprobe("b", "f.cpp", 3, 2))
+		.add(kprobe("no_such_function", "f.cpp", 4, 3))
+		.add(kprobe("c", "f.cpp", 5, 4));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	be().fail_idx[1] = -2;
+	be().fail_idx[3] = -2;
+	EXPECT_EQ(kp_registry_register_all(r), -2);
+	EXPECT_EQ(be().trace(), "R0 F1 R2 F3 U2 U0 S0");
+	EXPECT_EQ(r->registered, 0u);
+	EXPECT_TRUE(be().live.empty());
+}
+
+TEST_F(Registry, ExcludedAndDisabledAtLoad)
+{
+	section s;
+	s.add(kprobe("a", "f.cpp", 1, 0))
+		.add(kretprobe("b", "f.cpp", 2, 1))
+		.add(tracepoint("t", "f.cpp", 3, 2))
+		.add(kprobe("c", "f.cpp", 4, 3));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	s.rt[0].want |= KP_WANT_EXCLUDED | KP_WANT_DISABLED; // excluded wins
+	s.rt[1].want |= KP_WANT_DISABLED;
+	s.rt[2].want |= KP_WANT_DISABLED;
+	s.rt[3].want |= KP_WANT_OPTIONAL;
+	ASSERT_EQ(kp_registry_register_all(r), 0);
+	EXPECT_EQ(be().trace(), "R1d R2d R3");
+	EXPECT_EQ(s.state(0), (unsigned)KP_ST_EXCLUDED);
+	EXPECT_EQ(s.state(1), (unsigned)KP_ST_DISABLED);
+	EXPECT_EQ(s.state(2), (unsigned)KP_ST_DISABLED);
+	EXPECT_EQ(s.state(3), (unsigned)KP_ST_ENABLED);
+	kp_registry_unregister_all(r);
+	// a disabled tracepoint is not on the tracepoint: nothing to wait for
+	EXPECT_EQ(be().trace(), "R1d R2d R3 U3 U2 U1 S0");
+}
+
+// ---- text output --------------------------------------------------------------------
+
+TEST(Out, NumbersStringsTruncation)
+{
+	char buf[16];
+	kp_out o;
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_out_uint(&o, 0);
+	kp_out_str(&o, " ");
+	kp_out_int(&o, -42);
+	kp_out_str(&o, " ");
+	kp_out_hex(&o, 0x1c);
+	EXPECT_STREQ(buf, "0 -42 0x1c");
+	EXPECT_EQ(o.len, 10u);
+	kp_out_uint(&o, 18446744073709551615ul);
+	EXPECT_STREQ(buf, "0 -42 0x1c18446"); // cut, terminated
+	EXPECT_EQ(o.len, 30u);
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_out_int(&o, -9223372036854775807l - 1);
+	EXPECT_EQ(o.len, 20u);
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_out_hex(&o, ~0ul);
+	kp_out_mem(&o, "xyz", 0);
+	EXPECT_EQ(o.len, 18u);
+	EXPECT_STREQ(buf, "0xfffffffffffff");
+	kp_out_init(&o, buf, 1);
+	kp_out_str(&o, "abc");
+	EXPECT_STREQ(buf, "");
+	EXPECT_EQ(o.len, 3u);
 }
 
 } // namespace

@@ -6,14 +6,42 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/err.h>
+#include <linux/glob.h>
 #include <linux/kprobes.h>
+#include <linux/minmax.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
 #include "../kp_abi.h"
+#include "kp_control.h"
+#include "kp_core.h"
 #include "kp_registry.h"
+
+static char *disabled;
+module_param(disabled, charp, 0444);
+MODULE_PARM_DESC(disabled, "probes registered disabled: comma-separated names or shell patterns");
+static char *excluded;
+module_param(excluded, charp, 0444);
+MODULE_PARM_DESC(excluded, "probes not registered at all: comma-separated names or shell patterns");
+static bool all_optional;
+module_param(all_optional, bool, 0444);
+MODULE_PARM_DESC(all_optional, "every probe optional: one that cannot attach is skipped");
+
+/*
+ * kretprobe instances when the declaration gives none: SystemTap's
+ * KRETACTIVE, max(15, 6 * possible CPUs).  An instance is held from entry
+ * to return, so a function that sleeps holds one per sleeping task; the
+ * kernel's own default, max(10, 2 * possible CPUs), is sized for functions
+ * that do not.
+ */
+static int kp_default_maxactive(void)
+{
+	return max_t(int, 15, 6 * num_possible_cpus());
+}
 
 /* Bracketing markers: kp_begin.o is linked first, kp_end.o last. */
 extern const struct kp_probe_desc *const __kp_probes_begin[];
@@ -26,25 +54,20 @@ union kp_slot {
 	struct {
 		struct tracepoint *tp;
 		struct module *owner; /* a loaded module's tracepoint: held while registered */
+		bool live;	      /* the probe function is on the tracepoint (enabled) */
 	} tp;
 };
 
 static union kp_slot *kp_slots;
-static struct kp_registry kp_reg = {
+static unsigned long __percpu *kp_hits; /* one counter per probe, indexed like the registry */
+struct kp_registry kp_reg = {
 	.begin = __kp_probes_begin,
 	.end = __kp_probes_end,
 };
 
-static const char *kp_kind_name(const struct kp_probe_desc *d)
+static unsigned int kp_want(unsigned int idx)
 {
-	switch (d->kind) {
-	case KP_KIND_KPROBE:
-		return "kprobe";
-	case KP_KIND_KRETPROBE:
-		return "kretprobe";
-	default:
-		return "tracepoint";
-	}
+	return kp_reg.rt ? kp_reg.rt[idx].want : 0;
 }
 
 void kp_backend_report_invalid(const struct kp_probe_desc *d, const char *why,
@@ -55,10 +78,10 @@ void kp_backend_report_invalid(const struct kp_probe_desc *d, const char *why,
 		return;
 	}
 	if (other)
-		pr_err("%s %s+0x%lx (%s:%u): %s (first at %s:%u)\n", kp_kind_name(d),
+		pr_err("%s %s+0x%lx (%s:%u): %s (first at %s:%u)\n", kp_kind_name(d->kind),
 		       d->symbol, d->offset, d->file, d->line, why, other->file, other->line);
 	else
-		pr_err("%s %s (%s:%u): %s\n", kp_kind_name(d), d->symbol ? d->symbol : "?",
+		pr_err("%s %s (%s:%u): %s\n", kp_kind_name(d->kind), d->symbol ? d->symbol : "?",
 		       d->file, d->line, why);
 }
 
@@ -125,19 +148,27 @@ static void kp_find_tracepoint(struct kp_tp_lookup *l)
 	kp_tp_module_lookup = NULL;
 }
 
-static void kp_register_failed(const struct kp_probe_desc *d, int err)
+static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, int err)
 {
+	char where[160];
+
 	if (d->kind == KP_KIND_TRACEPOINT)
-		pr_err("tracepoint register failed at trace_%s: %pe (%s:%u)\n", d->symbol,
-		       ERR_PTR(err), d->file, d->line);
+		snprintf(where, sizeof(where), "trace_%s", d->symbol);
 	else
-		pr_err("%s register failed at %s+0x%lx: %pe (%s:%u)\n", kp_kind_name(d),
-		       d->symbol, d->offset, ERR_PTR(err), d->file, d->line);
+		snprintf(where, sizeof(where), "%s+0x%lx", d->symbol, d->offset);
+	if (kp_want(idx) & KP_WANT_OPTIONAL)
+		pr_warn("optional %s %s skipped: register failed at %s: %pe (%s:%u)\n",
+			kp_kind_name(d->kind), kp_registry_name(&kp_reg, idx), where, ERR_PTR(err),
+			d->file, d->line);
+	else
+		pr_err("%s register failed at %s: %pe (%s:%u)\n", kp_kind_name(d->kind), where,
+		       ERR_PTR(err), d->file, d->line);
 }
 
 int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 {
 	union kp_slot *s = &kp_slots[idx];
+	bool off = kp_want(idx) & KP_WANT_DISABLED;
 	int err;
 
 	switch (d->kind) {
@@ -145,16 +176,18 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		s->kp.symbol_name = d->symbol;
 		s->kp.offset = d->offset;
 		s->kp.pre_handler = d->pre;
+		s->kp.flags = off ? KPROBE_FLAG_DISABLED : 0;
 		err = register_kprobe(&s->kp);
 		if (!err)
 			pr_info("kprobe register at %pS\n", s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
 		s->krp.kp.symbol_name = d->symbol;
+		s->krp.kp.flags = off ? KPROBE_FLAG_DISABLED : 0;
 		s->krp.entry_handler = d->entry;
 		s->krp.handler = d->ret;
 		s->krp.data_size = d->data_size;
-		s->krp.maxactive = d->maxactive;
+		s->krp.maxactive = d->maxactive > 0 ? d->maxactive : kp_default_maxactive();
 		err = register_kretprobe(&s->krp);
 		if (!err)
 			pr_info("kretprobe register at %pS\n", s->krp.kp.addr);
@@ -165,10 +198,12 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		kp_find_tracepoint(&l);
 		err = -ENOENT;
 		if (l.tp)
-			err = tracepoint_probe_register(l.tp, *(void *const *)d->tp_probe, NULL);
+			err = off ? 0 : tracepoint_probe_register(l.tp, *(void *const *)d->tp_probe,
+								   NULL);
 		if (!err) {
 			s->tp.tp = l.tp;
 			s->tp.owner = l.owner;
+			s->tp.live = !off;
 			if (l.owner)
 				pr_info("tracepoint register at trace_%s [%s]\n", d->symbol,
 					module_name(l.owner));
@@ -183,7 +218,7 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		err = -EINVAL;
 	}
 	if (err)
-		kp_register_failed(d, err);
+		kp_register_failed(d, idx, err);
 	return err;
 }
 
@@ -209,7 +244,9 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		break;
 	case KP_KIND_TRACEPOINT:
 		pr_info("tracepoint unregister at trace_%s\n", d->symbol);
-		tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
+		if (s->tp.live)
+			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
+		s->tp.live = false;
 		if (s->tp.owner) {
 			/* no handler of ours may still run on the owner's tracepoint */
 			tracepoint_synchronize_unregister();
@@ -219,33 +256,142 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 	}
 }
 
-void kp_backend_sync(int had_tracepoints)
+void kp_backend_sync(int what)
 {
 	/*
 	 * unregister_kprobe() already waits for running handlers; tracepoint
-	 * probes may still run until an SRCU/RCU grace period has passed.
+	 * probes may still run until an SRCU/RCU grace period has passed, and
+	 * a disarmed kprobe's handler until an RCU grace period has (kprobe
+	 * handlers run with preemption disabled).
 	 */
-	if (had_tracepoints)
+	if (what & KP_SYNC_TRACEPOINTS)
 		tracepoint_synchronize_unregister();
+	else if (what & KP_SYNC_KPROBES)
+		synchronize_rcu();
+}
+
+int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int on)
+{
+	union kp_slot *s = &kp_slots[idx];
+	void *fn = d->kind == KP_KIND_TRACEPOINT ? *(void *const *)d->tp_probe : NULL;
+	int err = 0;
+
+	switch (d->kind) {
+	case KP_KIND_KPROBE:
+		err = on ? enable_kprobe(&s->kp) : disable_kprobe(&s->kp);
+		break;
+	case KP_KIND_KRETPROBE:
+		err = on ? enable_kretprobe(&s->krp) : disable_kretprobe(&s->krp);
+		break;
+	case KP_KIND_TRACEPOINT:
+		if (on == s->tp.live)
+			break;
+		/*
+		 * Registering again right after unregistering is fine: the
+		 * tracepoint's old probe array is freed after a grace period,
+		 * and the caller syncs after a disable before returning.
+		 */
+		err = on ? tracepoint_probe_register(s->tp.tp, fn, NULL)
+			 : tracepoint_probe_unregister(s->tp.tp, fn, NULL);
+		if (!err)
+			s->tp.live = on;
+		break;
+	}
+	if (err)
+		pr_warn("control: %s %s failed: %pe\n", on ? "enable" : "disable",
+			kp_registry_name(&kp_reg, idx), ERR_PTR(err));
+	return err;
+}
+
+void kp_backend_message(int level, const char *msg)
+{
+	if (level == KP_MSG_ERR)
+		pr_err("%s\n", msg);
+	else
+		pr_warn("%s\n", msg);
+}
+
+int kp_backend_glob(const char *pattern, const char *name)
+{
+	return glob_match(pattern, name);
+}
+
+void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, size_t size)
+{
+	const struct kp_probe_desc *d = kp_reg.begin[idx];
+	const struct kp_probe_rt *rt = &kp_reg.rt[idx];
+	union kp_slot *s = &kp_slots[idx];
+	const void *where = NULL;
+	int cpu;
+
+	memset(v, 0, sizeof(*v));
+	if (d->state && kp_hits) {
+		v->have |= KP_HAVE_HITS;
+		for_each_possible_cpu(cpu)
+			v->hits += *per_cpu_ptr(kp_hits + idx, cpu);
+	}
+	if (rt->state == KP_ST_SKIPPED) {
+		snprintf(addr, size, "%pe", ERR_PTR(rt->error));
+		v->error = addr;
+		return;
+	}
+	if (rt->state != KP_ST_ENABLED && rt->state != KP_ST_DISABLED)
+		return;
+	switch (d->kind) {
+	case KP_KIND_KPROBE:
+		where = s->kp.addr;
+		v->have |= KP_HAVE_MISSED;
+		v->missed = READ_ONCE(s->kp.nmissed);
+		v->gone = kprobe_gone(&s->kp);
+		break;
+	case KP_KIND_KRETPROBE:
+		/* as the kernel's kprobe_profile: the kprobe's misses and the instances' */
+		where = s->krp.kp.addr;
+		v->have |= KP_HAVE_MISSED | KP_HAVE_MAXACTIVE;
+		v->missed = READ_ONCE(s->krp.kp.nmissed) + (unsigned int)READ_ONCE(s->krp.nmissed);
+		v->maxactive = s->krp.maxactive;
+		v->gone = kprobe_gone(&s->krp.kp);
+		break;
+	case KP_KIND_TRACEPOINT:
+		where = s->tp.tp;
+		break;
+	}
+	snprintf(addr, size, "%pS", where);
+	v->addr = addr;
 }
 
 static int __init kp_init(void)
 {
 	int err;
-	unsigned int n = __kp_probes_end - __kp_probes_begin;
+	unsigned int i, n = __kp_probes_end - __kp_probes_begin;
 
 	kp_slots = kcalloc(n ? n : 1, sizeof(*kp_slots), GFP_KERNEL);
 	kp_reg.order = kcalloc(n ? n : 1, sizeof(*kp_reg.order), GFP_KERNEL);
-	if (!kp_slots || !kp_reg.order) {
-		err = -ENOMEM;
+	kp_reg.rt = kcalloc(n ? n : 1, sizeof(*kp_reg.rt), GFP_KERNEL);
+	kp_hits = __alloc_percpu((n ? n : 1) * sizeof(unsigned long), sizeof(unsigned long));
+	err = -ENOMEM;
+	if (!kp_slots || !kp_reg.order || !kp_reg.rt || !kp_hits)
 		goto out;
-	}
 	err = kp_registry_prepare(&kp_reg);
 	if (!err)
-		err = kp_registry_register_all(&kp_reg);
+		err = kp_registry_select(&kp_reg, "disabled", disabled, KP_WANT_DISABLED);
 	if (!err)
-		return 0;
+		err = kp_registry_select(&kp_reg, "excluded", excluded, KP_WANT_EXCLUDED);
+	if (err)
+		goto out;
+	if (all_optional)
+		kp_registry_want_all(&kp_reg, KP_WANT_OPTIONAL);
+	for (i = 0; i < n; i++)
+		if (kp_reg.begin[i]->state)
+			kp_reg.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
+	err = kp_registry_register_all(&kp_reg);
+	if (err)
+		goto out;
+	kp_status_init(&kp_reg);
+	return 0;
 out:
+	free_percpu(kp_hits);
+	kfree(kp_reg.rt);
 	kfree(kp_reg.order);
 	kfree(kp_slots);
 	return err;
@@ -253,7 +399,12 @@ out:
 
 static void __exit kp_exit(void)
 {
+	/* first: no control write or status read runs while unregistering */
+	kp_status_exit();
 	kp_registry_unregister_all(&kp_reg);
+	/* unregister_all waited: no handler runs, none bumps a counter */
+	free_percpu(kp_hits);
+	kfree(kp_reg.rt);
 	kfree(kp_reg.order);
 	kfree(kp_slots);
 }

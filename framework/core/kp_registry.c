@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The registry walk.  See kp_registry.h.  No kernel headers: this file is
- * also compiled on the host and tested against a fake backend.
+ * The registry walk and probe names.  See kp_registry.h.  No kernel
+ * headers: this file is also compiled on the host and tested against a
+ * fake backend.
  */
 #include "kp_registry.h"
 
@@ -14,6 +15,86 @@ static int kp_streq(const char *a, const char *b)
 	while (*a && *a == *b)
 		a++, b++;
 	return *a == *b;
+}
+
+/* ---- text output ----------------------------------------------------------- */
+
+void kp_out_init(struct kp_out *o, char *buf, unsigned long size)
+{
+	o->buf = buf;
+	o->size = size;
+	o->len = 0;
+	o->skip = 0;
+	if (size)
+		buf[0] = 0;
+}
+
+void kp_out_mem(struct kp_out *o, const char *s, unsigned long n)
+{
+	unsigned long i, at;
+
+	for (i = 0; i < n; i++, o->len++)
+		if (o->len >= o->skip && o->len - o->skip + 1 < o->size)
+			o->buf[o->len - o->skip] = s[i];
+	at = o->len > o->skip ? o->len - o->skip : 0;
+	if (o->size)
+		o->buf[at < o->size ? at : o->size - 1] = 0;
+}
+
+void kp_out_str(struct kp_out *o, const char *s)
+{
+	unsigned long n = 0;
+
+	while (s[n])
+		n++;
+	kp_out_mem(o, s, n);
+}
+
+static void kp_out_base(struct kp_out *o, unsigned long v, unsigned int base)
+{
+	char digits[24];
+	unsigned int n = sizeof(digits);
+
+	do {
+		digits[--n] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	kp_out_mem(o, digits + n, sizeof(digits) - n);
+}
+
+void kp_out_uint(struct kp_out *o, unsigned long v)
+{
+	kp_out_base(o, v, 10);
+}
+
+void kp_out_int(struct kp_out *o, long v)
+{
+	if (v < 0) {
+		kp_out_mem(o, "-", 1);
+		kp_out_base(o, -(unsigned long)v, 10);
+	} else {
+		kp_out_base(o, (unsigned long)v, 10);
+	}
+}
+
+void kp_out_hex(struct kp_out *o, unsigned long v)
+{
+	kp_out_mem(o, "0x", 2);
+	kp_out_base(o, v, 16);
+}
+
+const char *kp_kind_name(unsigned int kind)
+{
+	switch (kind) {
+	case KP_KIND_KPROBE:
+		return "kprobe";
+	case KP_KIND_KRETPROBE:
+		return "kretprobe";
+	case KP_KIND_TRACEPOINT:
+		return "tracepoint";
+	default:
+		return "?";
+	}
 }
 
 
@@ -52,6 +133,177 @@ static const char *kp_malformed(const struct kp_probe_desc *d)
 	default:
 		return "unknown probe kind";
 	}
+}
+
+
+/* ---- names --------------------------------------------------------------- */
+
+const char *kp_registry_name(const struct kp_registry *r, unsigned int idx)
+{
+	return r->rt && r->rt[idx].name ? r->rt[idx].name : "";
+}
+
+static int kp_memeq(const char *a, const char *b, unsigned long n)
+{
+	unsigned long i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return !b[n];
+}
+
+int kp_registry_find(const struct kp_registry *r, const char *name, unsigned long len)
+{
+	unsigned int i;
+
+	if (!r->rt)
+		return -1;
+	for (i = 0; i < r->count; i++)
+		if (r->rt[i].name && kp_memeq(name, r->rt[i].name, len))
+			return (int)i;
+	return -1;
+}
+
+/* What is wrong with a given name, or NULL. */
+static const char *kp_bad_name(const char *name)
+{
+	unsigned long n;
+	int digits = 1;
+
+	if (!name[0])
+		return "is empty";
+	for (n = 0; name[n]; n++) {
+		char c = name[n];
+
+		if (n + 1 >= KP_NAME_MAX)
+			return "is too long (at most 127 bytes)";
+		if (c <= ' ' || c > '~')
+			return "contains a space or a non-printable character";
+		if (c == ',' || c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
+			return "contains one of , * ? [ ] \\";
+		if (c < '0' || c > '9')
+			digits = 0;
+	}
+	if (digits)
+		return "is a number (numbers are indexes in the control file)";
+	if (kp_streq(name, "all"))
+		return "is \"all\" (which means every probe in the control file)";
+	return 0;
+}
+
+static void kp_derive_into(const struct kp_probe_desc *d, unsigned int dup, struct kp_out *o)
+{
+	if (d->flags & KP_F_NAME_KIND_SYMBOL) {
+		kp_out_str(o, kp_kind_name(d->kind));
+		kp_out_str(o, ":");
+		kp_out_str(o, d->symbol);
+		if (d->offset) {
+			kp_out_str(o, "+");
+			kp_out_hex(o, d->offset);
+		}
+	} else {
+		kp_out_str(o, d->file ? d->file : "?");
+		kp_out_str(o, ":");
+		kp_out_uint(o, d->line);
+	}
+	if (dup) {
+		kp_out_str(o, "#");
+		kp_out_uint(o, dup);
+	}
+}
+
+/* A derived name into rt->buf; what is kept of one too long is its end. */
+static void kp_derive_name(const struct kp_probe_desc *d, struct kp_probe_rt *rt, unsigned int dup)
+{
+	struct kp_out o;
+	unsigned long len;
+
+	kp_out_init(&o, 0, 0);
+	kp_derive_into(d, dup, &o);
+	len = o.len;
+	kp_out_init(&o, rt->buf, sizeof(rt->buf));
+	o.skip = len >= sizeof(rt->buf) ? len - (sizeof(rt->buf) - 1) : 0;
+	kp_derive_into(d, dup, &o);
+	rt->name = rt->buf;
+}
+
+/*
+ * Another probe named like begin[idx]: a given name anywhere, or (given
+ * all) any name at an order position before upto.  Its index, or -1.
+ */
+static int kp_name_taken(const struct kp_registry *r, unsigned int upto, int given_only,
+			 unsigned int idx)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->count; i++) {
+		unsigned int k = r->order[i];
+		int given = r->begin[k]->name != 0;
+
+		if (k == idx || !r->rt[k].name || (!given && (given_only || i >= upto)))
+			continue;
+		if (given_only && i >= upto)
+			continue;
+		if (kp_streq(r->rt[k].name, r->rt[idx].name))
+			return (int)k;
+	}
+	return -1;
+}
+
+static int kp_name_all(struct kp_registry *r)
+{
+	const struct kp_probe_desc *const *e = r->begin;
+	char why[KP_NAME_MAX + 80];
+	struct kp_out o;
+	unsigned int i;
+
+	for (i = 0; i < r->count; i++) {
+		struct kp_probe_rt *rt = &r->rt[i];
+		const char *bad;
+
+		rt->state = KP_ST_NONE;
+		rt->error = 0;
+		rt->want = e[i]->flags & KP_F_OPTIONAL ? KP_WANT_OPTIONAL : 0;
+		rt->name = e[i]->name;
+		if (!rt->name)
+			continue;
+		bad = kp_bad_name(rt->name);
+		if (bad) {
+			kp_out_init(&o, why, sizeof(why));
+			kp_out_str(&o, "the probe name \"");
+			kp_out_str(&o, rt->name);
+			kp_out_str(&o, "\" ");
+			kp_out_str(&o, bad);
+			kp_backend_report_invalid(e[i], why, 0);
+			return -KP_EINVAL;
+		}
+	}
+	/* given names are unique: report the second in registration order */
+	for (i = 0; i < r->count; i++) {
+		unsigned int idx = r->order[i];
+		int other = e[idx]->name ? kp_name_taken(r, i, 1, idx) : -1;
+
+		if (other >= 0) {
+			kp_out_init(&o, why, sizeof(why));
+			kp_out_str(&o, "the probe name \"");
+			kp_out_str(&o, e[idx]->name);
+			kp_out_str(&o, "\" is taken");
+			kp_backend_report_invalid(e[idx], why, e[other]);
+			return -KP_EEXIST;
+		}
+	}
+	/* derived names: made unique with #N, in registration order */
+	for (i = 0; i < r->count; i++) {
+		unsigned int idx = r->order[i], dup = 1;
+
+		if (e[idx]->name)
+			continue;
+		kp_derive_name(e[idx], &r->rt[idx], 0);
+		while (kp_name_taken(r, i, 0, idx) >= 0)
+			kp_derive_name(e[idx], &r->rt[idx], ++dup);
+	}
+	return 0;
 }
 
 int kp_registry_prepare(struct kp_registry *r)
@@ -97,16 +349,27 @@ int kp_registry_prepare(struct kp_registry *r)
 							  e[r->order[j]]);
 				return -KP_EEXIST;
 			}
-	return 0;
+	return r->rt ? kp_name_all(r) : 0;
 }
 
+/* Whether probe begin[idx] is registered with the kernel now. */
+static int kp_is_registered(const struct kp_registry *r, unsigned int idx)
+{
+	return !r->rt || r->rt[idx].state == KP_ST_ENABLED || r->rt[idx].state == KP_ST_DISABLED;
+}
+
+/* Whether unregistering the first n of order[] removes tracepoint probes from the kernel. */
 static int kp_has_tracepoints(const struct kp_registry *r, unsigned int n)
 {
 	unsigned int i;
 
-	for (i = 0; i < n; i++)
-		if (r->begin[r->order[i]]->kind == KP_KIND_TRACEPOINT)
+	for (i = 0; i < n; i++) {
+		unsigned int idx = r->order[i];
+
+		if (r->begin[idx]->kind == KP_KIND_TRACEPOINT &&
+		    (!r->rt || r->rt[idx].state == KP_ST_ENABLED))
 			return 1;
+	}
 	return 0;
 }
 
@@ -117,9 +380,12 @@ void kp_registry_unregister_all(struct kp_registry *r)
 	while (r->registered) {
 		unsigned int idx = r->order[--r->registered];
 
-		kp_backend_unregister(r->begin[idx], idx);
+		if (kp_is_registered(r, idx))
+			kp_backend_unregister(r->begin[idx], idx);
+		if (r->rt)
+			r->rt[idx].state = KP_ST_NONE;
 	}
-	kp_backend_sync(tps);
+	kp_backend_sync(tps ? KP_SYNC_TRACEPOINTS : 0);
 }
 
 int kp_registry_register_all(struct kp_registry *r)
@@ -128,11 +394,23 @@ int kp_registry_register_all(struct kp_registry *r)
 
 	for (i = 0; i < r->count; i++) {
 		unsigned int idx = r->order[i];
-		int err = kp_backend_register(r->begin[idx], idx);
+		struct kp_probe_rt *rt = r->rt ? &r->rt[idx] : 0;
+		int err;
 
-		if (err) {
+		if (rt && (rt->want & KP_WANT_EXCLUDED)) {
+			rt->state = KP_ST_EXCLUDED;
+			r->registered = i + 1;
+			continue;
+		}
+		err = kp_backend_register(r->begin[idx], idx);
+		if (err && !(rt && (rt->want & KP_WANT_OPTIONAL))) {
 			kp_registry_unregister_all(r);
 			return err;
+		}
+		if (rt) {
+			rt->error = err;
+			rt->state = err ? KP_ST_SKIPPED
+					: rt->want & KP_WANT_DISABLED ? KP_ST_DISABLED : KP_ST_ENABLED;
 		}
 		r->registered = i + 1;
 	}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What the kernel core's files share (kp_main.c, kp_status.c): kernel
+ * code only.
+ */
+#ifndef KP_CORE_H
+#define KP_CORE_H
+
+#include <linux/types.h>
+
+#include "kp_control.h"
+
+/* The module's registry (kp_main.c). */
+extern struct kp_registry kp_reg;
+
+/*
+ * The kernel's numbers for probe begin[idx]'s status line: hits, missed,
+ * maxactive, the resolved address (%pS) or a skip's errno name (%pe),
+ * written into text (size bytes) that v then points into.
+ */
+void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *text, size_t size);
+
+/* /sys/kernel/debug/kp-<module>/{probes,control} (kp_status.c). */
+void kp_status_init(struct kp_registry *r);
+void kp_status_exit(void);
+
+#endif

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+// Hit counting (framework/kp_hit.h) in the handlers the seed's C macros
+// generate (hits_c.c): once per kprobe pre-handler and kretprobe return
+// handler call; a C tracepoint body has no generated handler (no state).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "fake_backend.h"
+#include "kp_hit.h"
+
+extern "C" {
+extern const struct kp_probe_desc *const __start_kp_probes[];
+extern const struct kp_probe_desc *const __stop_kp_probes[];
+extern int kpt_hits_bodies;
+}
+
+namespace {
+
+struct kretprobe_instance_fake {
+	unsigned long kernel_private[4];
+	alignas(8) char data[64];
+};
+
+std::vector<const kp_probe_desc *> probes()
+{
+	return { __start_kp_probes, __stop_kp_probes };
+}
+
+TEST(Hits, HostBumpIsAPlainIncrement)
+{
+	unsigned long n = 41;
+	kp_probe_state st{ &n };
+	kp_hit(&st);
+	EXPECT_EQ(n, 42u);
+	kp_probe_state none{ nullptr };
+	kp_hit(&none); // no counter on the host: nothing
+}
+
+TEST(Hits, CMacrosCountInTheirGeneratedHandlers)
+{
+	auto ps = probes();
+	ASSERT_EQ(ps.size(), 4u);
+	unsigned long regs[64] = {};
+	kretprobe_instance_fake ri{};
+	auto *kri = reinterpret_cast<struct kretprobe_instance *>(&ri);
+	auto *pt = reinterpret_cast<struct pt_regs *>(regs);
+	std::vector<unsigned long> hits(ps.size());
+	for (size_t i = 0; i < ps.size(); i++) {
+		const kp_probe_desc *d = ps[i];
+		EXPECT_TRUE(d->flags & KP_F_NAME_KIND_SYMBOL) << d->symbol;
+		EXPECT_EQ(d->name, nullptr);
+		if (d->kind == KP_KIND_TRACEPOINT) {
+			EXPECT_EQ(d->state, nullptr);
+			continue;
+		}
+		ASSERT_NE(d->state, nullptr) << d->symbol;
+		d->state->hits = &hits[i];
+	}
+	// every state is its own
+	for (size_t i = 0; i < ps.size(); i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (ps[i]->state) {
+				EXPECT_NE(ps[i]->state, ps[j]->state);
+			}
+		}
+	}
+
+	kpt_hits_bodies = 0;
+	for (size_t i = 0; i < ps.size(); i++) {
+		const kp_probe_desc *d = ps[i];
+		for (unsigned k = 0; k < 3 + i; k++) {
+			if (d->kind == KP_KIND_KPROBE) {
+				EXPECT_EQ(d->pre(nullptr, pt), 0);
+			} else if (d->kind == KP_KIND_KRETPROBE) {
+				EXPECT_EQ(d->entry(kri, pt), 0); // the entry handler does not count
+				EXPECT_EQ(hits[i], k);
+				EXPECT_EQ(d->ret(kri, pt), 0);
+			} else {
+				(*reinterpret_cast<void (*const *)(void *, int)>(d->tp_probe))(nullptr, 1);
+			}
+		}
+		if (d->state) {
+			EXPECT_EQ(hits[i], 3 + i) << d->symbol << " kind " << d->kind;
+		}
+	}
+	EXPECT_EQ(kpt_hits_bodies, 3 + 2 * 4 + 5 + 6);
+	for (auto *d : ps)
+		if (d->state)
+			d->state->hits = nullptr;
+}
+
+TEST(Hits, CMacroNames)
+{
+	auto ps = probes();
+	std::vector<unsigned> order(ps.size());
+	std::vector<kp_probe_rt> rt(ps.size());
+	kp_registry r{};
+	r.begin = ps.data();
+	r.end = ps.data() + ps.size();
+	r.order = order.data();
+	r.rt = rt.data();
+	fake::reset();
+	ASSERT_EQ(kp_registry_prepare(&r), 0) << fake::get().trace();
+	std::vector<std::string> names;
+	for (unsigned i = 0; i < r.count; i++)
+		names.push_back(kp_registry_name(&r, order[i]));
+	const std::vector<std::string> want = { "kprobe:kpt_hit_fn", "kprobe:kpt_hit_fn+0x4",
+						"kretprobe:kpt_hit_fn", "tracepoint:kpt_hit_tp" };
+	EXPECT_EQ(names, want);
+}
+
+} // namespace
