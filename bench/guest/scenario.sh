@@ -3,7 +3,7 @@
 # by tests/vm/init.  Prints one line per measurement, parsed on the host
 # (bench/report):
 #
-#   KP-BENCH hits hot=H variant=V round=R ns=X wall=Y hits=N last=V want=W
+#   KP-BENCH hits hot=H variant=V round=R ns=X med=M wall=Y hits=N last=V want=W warm=W n=N k=K
 #   KP-BENCH many kind=K variant=V round=R load_ms=X unload_ms=Y listed=N
 #
 # Phase "hits": per-hit cost.  Hot paths (bench/target, bench/guest):
@@ -11,12 +11,14 @@
 # kp_bench_hit(i, 7) fired N times, sys = umask(022) N times from here.  For
 # each round, every hot path is run without a probe (base) and with each
 # variant: the handwritten module (hand-*), the framework's (fw-*), the BPF
-# programs (bpf-*); one warm-up run of N/10 first, then the measured run of N.
+# programs (bpf-*); one warm-up run of N/10 first, then K measured runs of N
+# (ns: the fastest of the K, the one least disturbed by the host's load
+# under emulation; med: their median).
 # The order is reversed every other round.  Phase "many": insmod/rmmod
 # times of 1,000 kprobes / kretprobes, framework against handwritten one by
 # one and handwritten batch (register_kprobes).  Kernel command line:
-# kp.bench=hits,many  kp.rounds=R  kp.mrounds=R  kp.n=N (fn, tp)  kp.nsys=N
-PHASES=hits,many ROUNDS=7 MROUNDS=3 N=200000 NSYS=100000
+# kp.bench=hits,many  kp.rounds=R  kp.mrounds=R  kp.n=N (fn, tp)  kp.nsys=N  kp.k=K
+PHASES=hits,many ROUNDS=7 MROUNDS=1 N=200000 NSYS=100000 K=3
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	kp.bench=*) PHASES=${arg#kp.bench=} ;;
@@ -24,6 +26,7 @@ for arg in $(cat /proc/cmdline); do
 	kp.mrounds=*) MROUNDS=${arg#kp.mrounds=} ;;
 	kp.n=*) N=${arg#kp.n=} ;;
 	kp.nsys=*) NSYS=${arg#kp.nsys=} ;;
+	kp.k=*) K=${arg#kp.k=} ;;
 	esac
 done
 D=/sys/kernel/debug/kp_bench
@@ -33,7 +36,7 @@ FAILS=0
 # Kernel messages stay in the log, off the serial console: printing them
 # there would be part of what insmod/rmmod are timed for.
 dmesg -n 1
-echo "KP-BENCH-BEGIN $(uname -r) $(uname -m) target=$KP_TARGET phases=$PHASES rounds=$ROUNDS n=$N nsys=$NSYS"
+echo "KP-BENCH-BEGIN $(uname -r) $(uname -m) target=$KP_TARGET phases=$PHASES rounds=$ROUNDS n=$N nsys=$NSYS k=$K"
 insmod /kp_bench_target.ko || { echo "KP-BENCH-ERROR insmod kp_bench_target.ko"; exit 1; }
 
 field() { # NAME LINE: the value of NAME=... in LINE
@@ -49,13 +52,9 @@ fw_hits() {
 	     c && NF >= c { print $c; exit }' "$f"
 }
 
-# The trigger of hot path H with N calls: prints the driver's line.
-trigger() { # H N
-	case $1 in
-	fn) kp_bench call $D/call "$2" ;;
-	tp) kp_bench call $D/tp "$2" ;;
-	sys) kp_bench syscall "$2" ;;
-	esac
+# The trigger of hot path H: K runs of N calls; prints the driver's line.
+trigger() { # H N K
+	eval "$(trigger_cmd "$@")"
 }
 
 # One measurement: V on hot path H in round R.
@@ -63,38 +62,39 @@ measure() { # H V R
 	h=$1 v=$2 r=$3 n=$N want=$((N + TAG)) hits=- last=- out=
 	[ "$h" = sys ] && { n=$NSYS want=$UMASK; }
 	warm=$((n / 10))
+	run="trigger $h $warm 1 >/dev/null; trigger $h $n $K"
 	case $v in
 	base)
-		out=$(trigger "$h" $warm >/dev/null; trigger "$h" $n) want=- ;;
+		out=$(eval "$run") want=- ;;
 	hand-*)
 		insmod /kp_bench_hand.ko probe=${v#hand-} || { echo "KP-BENCH-ERROR insmod $v"; FAILS=$((FAILS + 1)); return; }
-		out=$(trigger "$h" $warm >/dev/null; trigger "$h" $n)
+		out=$(eval "$run")
 		hits=$(cat /sys/module/kp_bench_hand/parameters/hits)
 		last=$(cat /sys/module/kp_bench_hand/parameters/last)
 		rmmod kp_bench_hand ;;
 	fw-*)
 		m=kp_bench_fw_${v#fw-}
 		insmod /$m.ko || { echo "KP-BENCH-ERROR insmod $v"; FAILS=$((FAILS + 1)); return; }
-		out=$(trigger "$h" $warm >/dev/null; trigger "$h" $n)
+		out=$(eval "$run")
 		hits=$(fw_hits $m)
 		last=$(cat /sys/module/$m/parameters/last)
 		rmmod $m ;;
 	bpf-*)
 		# kp_bpf runs the two triggers; its own line comes last
-		out=$(kp_bpf "${v#bpf-}" sh -c "$(trigger_cmd "$h" $warm) >/dev/null; $(trigger_cmd "$h" $n)") ||
+		out=$(kp_bpf "${v#bpf-}" sh -c "$(trigger_cmd "$h" $warm 1) >/dev/null; $(trigger_cmd "$h" $n $K)") ||
 			{ echo "KP-BENCH-ERROR $v: $out"; FAILS=$((FAILS + 1)); return; }
 		hits=$(field hits "$out") last=$(field last "$out")
 		out=$(echo "$out" | grep '^ns=') ;;
 	esac
 	[ -n "$out" ] || { echo "KP-BENCH-ERROR $h $v: no result"; FAILS=$((FAILS + 1)); return; }
-	echo "KP-BENCH hits hot=$h variant=$v round=$r ns=$(field ns "$out") wall=$(field wall_ns "$out") hits=$hits last=$last want=$want warm=$warm n=$n"
+	echo "KP-BENCH hits hot=$h variant=$v round=$r ns=$(field ns "$out") med=$(field med "$out") wall=$(field wall_ns "$out") hits=$hits last=$last want=$want warm=$warm n=$n k=$K"
 }
 
-trigger_cmd() { # H N: trigger's command line, for sh -c
+trigger_cmd() { # H N K: the trigger's command line (kp_bpf runs it through sh -c)
 	case $1 in
-	fn) echo "kp_bench call $D/call $2" ;;
-	tp) echo "kp_bench call $D/tp $2" ;;
-	sys) echo "kp_bench syscall $2" ;;
+	fn) echo "kp_bench call $D/call $2 $3" ;;
+	tp) echo "kp_bench call $D/tp $2 $3" ;;
+	sys) echo "kp_bench syscall $2 $3" ;;
 	esac
 }
 
