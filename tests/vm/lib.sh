@@ -69,3 +69,16 @@ case $ARCH in
 x86_64) O_LARGEFILE_HEX=0x8000 SYS=__x64_sys_ ;;
 aarch64) O_LARGEFILE_HEX=0x20000 SYS=__arm64_sys_ ;;
 esac
+
+# probe functions of our modules on kp_target_hit and signal_generate, as the
+# kernel holds them (kp_target's tp_probes file)
+tp_probes_ours() { grep -cE '\[(kp_tests|kp_examples)\]$' /sys/kernel/debug/kp_target/tp_probes; }
+
+# kmsg_mark NAME: a marker line in the kernel log; dmesg_since NAME: the
+# kernel log after the last such marker (what one step of a check logged)
+kmsg_mark() { echo "<6>kp-mark: $1" >/dev/kmsg; }
+dmesg_since() {
+	dmesg >/tmp/dmesg.since
+	_l=$(grep -nF "kp-mark: $1" /tmp/dmesg.since | tail -1 | cut -d: -f1)
+	tail -n +$((${_l:-0} + 1)) /tmp/dmesg.since
+}

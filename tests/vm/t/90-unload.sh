@@ -15,8 +15,9 @@ fi
 check "rmmod kp_tests" rmmod kp_tests
 expect_line "missed kretprobe instances reported at unload, seed format" \
 	'kp_tests: kretprobe missed probing [1-9][0-9]* instances of hrtimer_nanosleep\+0x[0-9a-f]+/0x[0-9a-f]+$'
+kmsg_mark "unload kp_examples"
 check "rmmod kp_examples" rmmod kp_examples
-dmesg | reg_lines kp_examples unregister >/tmp/examples.unreg
+dmesg_since "unload kp_examples" | reg_lines kp_examples unregister >/tmp/examples.unreg
 if [ -s /tmp/examples.reg ] && reverse </tmp/examples.reg | cmp -s - /tmp/examples.unreg; then
 	pass "unload unregistered every probe in reverse order"
 else
