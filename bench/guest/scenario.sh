@@ -43,12 +43,13 @@ field() { # NAME LINE: the value of NAME=... in LINE
 	echo "$2" | sed -n "s/.*\\<$1=\\([^ ]*\\).*/\\1/p"
 }
 
-# The framework's hit count: the "hits" column of its status file, if the
-# core has one (/sys/kernel/debug/<module>/probes, issue 9), else "-".
+# The framework's hit count: the "hits" column of its status file
+# (/sys/kernel/debug/kp-<module>/probes, tab-separated, a header line), "-"
+# without one or where the column says "-" (the thunks count nothing).
 fw_hits() {
-	f=/sys/kernel/debug/$1/probes
+	f=/sys/kernel/debug/kp-$1/probes
 	[ -r "$f" ] || { echo -; return; }
-	awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "hits") c = i; next }
+	awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "hits") c = i; next }
 	     c && NF >= c { print $c; exit }' "$f"
 }
 
