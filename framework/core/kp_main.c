@@ -7,6 +7,7 @@
 
 #include <linux/err.h>
 #include <linux/glob.h>
+#include <linux/kallsyms.h>
 #include <linux/kprobes.h>
 #include <linux/minmax.h>
 #include <linux/module.h>
@@ -165,6 +166,27 @@ static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, 
 		       ERR_PTR(err), d->file, d->line);
 }
 
+/*
+ * The kernel adds a kprobe's offset to its symbol's address without
+ * checking the symbol's size: symbol+offset beyond the end registers inside
+ * the next function.  Refuse that (-ERANGE) while the probe is still
+ * disarmed, and arm it (unless it starts disabled) when it is inside.
+ */
+static int kp_check_offset(const struct kp_probe_desc *d, union kp_slot *s, bool off)
+{
+	char at[KSYM_SYMBOL_LEN];
+	size_t n = strlen(d->symbol);
+
+	sprint_symbol_no_offset(at, (unsigned long)s->kp.addr);
+	if (strncmp(at, d->symbol, n) || (at[n] && at[n] != ' ')) {
+		pr_err("kprobe %s+0x%lx: the offset is beyond the function's end (it is %pS)\n",
+		       d->symbol, d->offset, s->kp.addr);
+		unregister_kprobe(&s->kp);
+		return -ERANGE;
+	}
+	return off ? 0 : enable_kprobe(&s->kp);
+}
+
 int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 {
 	union kp_slot *s = &kp_slots[idx];
@@ -176,8 +198,11 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		s->kp.symbol_name = d->symbol;
 		s->kp.offset = d->offset;
 		s->kp.pre_handler = d->pre;
-		s->kp.flags = off ? KPROBE_FLAG_DISABLED : 0;
+		/* at an offset: armed only once the address is known to be in the symbol */
+		s->kp.flags = off || d->offset ? KPROBE_FLAG_DISABLED : 0;
 		err = register_kprobe(&s->kp);
+		if (!err && d->offset)
+			err = kp_check_offset(d, s, off);
 		if (!err)
 			pr_info("kprobe register at %pS\n", s->kp.addr);
 		break;

@@ -288,7 +288,7 @@ static int kp_name_all(struct kp_registry *r)
 			kp_out_init(&o, why, sizeof(why));
 			kp_out_str(&o, "the probe name \"");
 			kp_out_str(&o, e[idx]->name);
-			kp_out_str(&o, "\" is taken");
+			kp_out_str(&o, "\" is taken: -EEXIST");
 			kp_backend_report_invalid(e[idx], why, e[other]);
 			return -KP_EEXIST;
 		}
@@ -345,7 +345,7 @@ int kp_registry_prepare(struct kp_registry *r)
 		for (j = 0; j < i; j++)
 			if (kp_same_probe(e[r->order[i]], e[r->order[j]])) {
 				kp_backend_report_invalid(e[r->order[i]],
-							  "the same probe is registered twice",
+							  "the same probe is declared twice: -EEXIST",
 							  e[r->order[j]]);
 				return -KP_EEXIST;
 			}

@@ -34,3 +34,20 @@ sleep 60 &
 kill -USR1 $!
 echo "0 1 0 0 0 0 0 0 0 0 0" >/sys/kernel/debug/kp_target/many
 check "kp_target unpinned: rmmod kp_target" rmmod kp_target
+# a probe on a function of a module that is not loaded: kp_tests.ko's
+# first probe is on kp_target_many, and kp_target.ko is gone now
+kmsg_mark "kp_tests without kp_target"
+if insmod /kp_tests.ko >/tmp/insmod.err 2>&1; then
+	fail "a probe on a function of a module not loaded: insmod fails" "kp_tests.ko loaded"
+	rmmod kp_tests
+else
+	pass "a probe on a function of a module not loaded: insmod fails"
+fi
+if dmesg_since "kp_tests without kp_target" |
+	grep -qE 'kp_tests: kprobe register failed at kp_target_many\+0x0: -ENOENT .*kp_target\.cpp:[0-9]+'; then
+	pass "a probe on a function of a module not loaded: one line names it, the symbol and ENOENT"
+else
+	fail "a probe on a function of a module not loaded: one line names it, the symbol and ENOENT" \
+		"$(dmesg_since "kp_tests without kp_target" | grep kp_tests | head -3)"
+fi
+expect_eq "nothing left in the kprobes list after that" "$(klist_count)" 0
