@@ -65,7 +65,14 @@ int main(int argc, char **argv)
 	}
 	link = bpf_program__attach(want);
 	if (!link) {
-		fprintf(stderr, "kp_bpf: %s: attach: %s\n", argv[1], strerror(errno));
+		int err = errno;
+
+		/* 524: the kernel's ENOTSUPP, which libc has no name for */
+		if (err == 524 || err == EOPNOTSUPP) {
+			printf("kp_bpf: %s: not supported by this kernel (errno %d)\n", argv[1], err);
+			return 3;
+		}
+		fprintf(stderr, "kp_bpf: %s: attach: %s\n", argv[1], strerror(err));
 		return 2;
 	}
 	fflush(NULL);
