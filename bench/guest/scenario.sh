@@ -16,7 +16,8 @@
 # under emulation; med: their median).
 # The order is reversed every other round.  Phase "many": insmod/rmmod
 # times of 1,000 kprobes / kretprobes, framework against handwritten one by
-# one and handwritten batch (register_kprobes).  Kernel command line:
+# one and handwritten batch (register_kprobes).  Phase "diag" adds
+# diagnostic variants to "hits".  Kernel command line:
 # kp.bench=hits,many  kp.rounds=R  kp.mrounds=R  kp.n=N (fn, tp)  kp.nsys=N  kp.k=K
 PHASES=hits,many ROUNDS=7 MROUNDS=1 N=200000 NSYS=100000 K=3
 for arg in $(cat /proc/cmdline); do
@@ -68,7 +69,10 @@ measure() { # H V R
 	base)
 		out=$(eval "$run") want=- ;;
 	hand-*)
-		insmod /kp_bench_hand.ko probe=${v#hand-} || { echo "KP-BENCH-ERROR insmod $v"; FAILS=$((FAILS + 1)); return; }
+		# hand-KIND+heap: the diagnostic heap=1 (kp_bench_hand.c)
+		p=${v#hand-}
+		case $p in *+heap) p="probe=${p%+heap} heap=1" ;; *) p=probe=$p ;; esac
+		insmod /kp_bench_hand.ko $p || { echo "KP-BENCH-ERROR insmod $v"; FAILS=$((FAILS + 1)); return; }
 		out=$(eval "$run")
 		hits=$(cat /sys/module/kp_bench_hand/parameters/hits)
 		last=$(cat /sys/module/kp_bench_hand/parameters/last)
@@ -109,6 +113,9 @@ PLAN="fn:base fn:hand-kprobe fn:fw-kprobe fn:bpf-kprobe_fn fn:bpf-fentry_fn
 fn:hand-kretprobe fn:fw-kretprobe fn:bpf-kretprobe_fn fn:bpf-fexit_fn
 tp:base tp:hand-tp tp:fw-tp tp:bpf-raw_tp_hit tp:bpf-tp_hit
 sys:base sys:hand-sys sys:fw-sys sys:bpf-ksyscall_umask sys:bpf-fentry_umask"
+# phase "diag" (with "hits"): also the handwritten kprobes with kzalloc'd
+# structs, as the framework's core allocates them (a diagnostic)
+case ,$PHASES, in *,diag,*) PLAN="$PLAN fn:hand-kprobe+heap fn:hand-kretprobe+heap" ;; esac
 
 case ,$PHASES, in *,hits,*)
 	r=1

@@ -11,13 +11,15 @@
  *   insmod kp_bench_hand.ko probe=sys         kprobe on umask's syscall wrapper: mask
  *
  * /sys/module/kp_bench_hand/parameters/{hits,last} show the count and the
- * value stored.
+ * value stored.  heap=1 (a diagnostic, not the reference): the struct
+ * kprobe / kretprobe is a kzalloc'd copy instead of the static one.
  */
 #include <linux/kernel.h>
 #include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/ptrace.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 
@@ -34,6 +36,8 @@
 static char *probe = "kprobe";
 module_param(probe, charp, 0444);
 MODULE_PARM_DESC(probe, "kprobe, kretprobe, tp or sys");
+static bool heap;
+module_param(heap, bool, 0444);
 
 static DEFINE_PER_CPU(unsigned long, kp_bench_hits);
 static unsigned long kp_bench_last;
@@ -103,36 +107,57 @@ static struct kretprobe krp = {
 };
 static struct kprobe sys_kp = { .symbol_name = KP_BENCH_SYS_UMASK, .pre_handler = sys_pre };
 
+static struct kprobe *the_kp = &kp;
+static struct kretprobe *the_krp = &krp;
+
 static int __init kp_bench_hand_init(void)
 {
 	int ret;
 
+	if (heap) {
+		the_kp = kmemdup(&kp, sizeof(kp), GFP_KERNEL);
+		the_krp = kmemdup(&krp, sizeof(krp), GFP_KERNEL);
+		if (!the_kp || !the_krp) {
+			kfree(the_kp);
+			kfree(the_krp);
+			return -ENOMEM;
+		}
+	}
 	if (!strcmp(probe, "kprobe"))
-		ret = register_kprobe(&kp);
+		ret = register_kprobe(the_kp);
 	else if (!strcmp(probe, "kretprobe"))
-		ret = register_kretprobe(&krp);
+		ret = register_kretprobe(the_krp);
 	else if (!strcmp(probe, "tp"))
 		ret = register_trace_kp_bench_hit(tp_probe, NULL);
 	else if (!strcmp(probe, "sys"))
 		ret = register_kprobe(&sys_kp);
 	else
 		ret = -EINVAL;
-	if (ret < 0)
+	if (ret < 0) {
 		pr_err("kp_bench_hand: %s: register failed, returned %d\n", probe, ret);
+		if (heap) {
+			kfree(the_kp);
+			kfree(the_krp);
+		}
+	}
 	return ret;
 }
 
 static void __exit kp_bench_hand_exit(void)
 {
 	if (!strcmp(probe, "kprobe")) {
-		unregister_kprobe(&kp);
+		unregister_kprobe(the_kp);
 	} else if (!strcmp(probe, "kretprobe")) {
-		unregister_kretprobe(&krp);
+		unregister_kretprobe(the_krp);
 	} else if (!strcmp(probe, "tp")) {
 		unregister_trace_kp_bench_hit(tp_probe, NULL);
 		tracepoint_synchronize_unregister();
 	} else {
 		unregister_kprobe(&sys_kp);
+	}
+	if (heap) {
+		kfree(the_kp);
+		kfree(the_krp);
 	}
 }
 
