@@ -10,8 +10,16 @@
  * to .../repeat calls kp_target_value(i) and fires kp_target_hit(i, "repeat")
  * for i = 1..N: a probed function called exactly N times, with known values.
  * Reading .../tp_probes lists the probe functions registered on the
- * tracepoints kp_target_hit and signal_generate ("name func+off/len [mod]"):
+ * tracepoints kp_target_hit, kp_target_linger and signal_generate ("name
+ * func+off/len [mod]"):
  * what the kernel itself holds, to check that an unloaded module left none.
+ *
+ * The unload guard: writing "N" to .../linger fires kp_target_linger N
+ * times; a probe on it marks itself in flight while it spins.  A module
+ * notifier sees every other module's MODULE_STATE_GOING, which the kernel
+ * sends after the module's exit function returned: a probe still in flight
+ * then means the exit did not wait for its handlers (text and data about to
+ * be freed).  .../late counts those unloads, .../linger_runs the probe's runs.
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
@@ -27,6 +35,40 @@
 #include "kp_target_trace.h"
 
 DEFINE_TRACE(kp_target_hit, TP_PROTO(int value, const char *what), TP_ARGS(value, what));
+DEFINE_TRACE(kp_target_linger, TP_PROTO(struct kp_target_linger *l), TP_ARGS(l));
+
+static struct kp_target_linger kp_target_linger_state;
+static atomic_t kp_target_late = ATOMIC_INIT(0);
+
+static int kp_target_module_event(struct notifier_block *nb, unsigned long action, void *data)
+{
+	struct module *mod = data;
+	int n;
+
+	if (action != MODULE_STATE_GOING || mod == THIS_MODULE)
+		return NOTIFY_DONE;
+	n = atomic_read(&kp_target_linger_state.in_flight);
+	if (n) {
+		atomic_inc(&kp_target_late);
+		pr_info("kp_target: %s exited with %d handler(s) still running\n", mod->name, n);
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block kp_target_module_nb = { .notifier_call = kp_target_module_event };
+
+/*
+ * Two probes of kp_target's own (one function, two data values), on
+ * kp_target_linger for as long as the module is loaded: removing another
+ * module's probe is then a 3 -> 2 change, which patches no jump label or
+ * static call and waits for no grace period (1 -> 0 disables the static
+ * key, 2 -> 1 updates the static call and waits for RCU); only an explicit
+ * wait (tracepoint_synchronize_unregister) makes the remover wait for
+ * handlers running on other CPUs, which is what the guard checks.
+ */
+static void kp_target_linger_keep(void *data, struct kp_target_linger *l)
+{
+}
 
 noinline long kp_target_many(long a1, int a2, short a3, s8 a4, unsigned int a5, bool a6,
 			     u16 a7, int a8, bool a9, s8 a10, long a11);
@@ -107,6 +149,19 @@ static ssize_t repeat_write(struct file *f, const char __user *ubuf, size_t len,
 
 static const struct file_operations repeat_fops = { .write = repeat_write };
 
+static ssize_t linger_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	int i, n;
+
+	if (kstrtoint_from_user(ubuf, len, 10, &n) || n < 0 || n > 1000000)
+		return -EINVAL;
+	for (i = 0; i < n; i++)
+		trace_kp_target_linger(&kp_target_linger_state);
+	return len;
+}
+
+static const struct file_operations linger_fops = { .write = linger_write };
+
 static void tp_probes_show_one(struct seq_file *m, struct tracepoint *tp)
 {
 	struct tracepoint_func *f;
@@ -129,6 +184,7 @@ static int tp_probes_show(struct seq_file *m, void *v)
 	struct tracepoint *signal_tp = NULL;
 
 	tp_probes_show_one(m, &__tracepoint_kp_target_hit);
+	tp_probes_show_one(m, &__tracepoint_kp_target_linger);
 	for_each_kernel_tracepoint(tp_probes_find, &signal_tp);
 	if (signal_tp)
 		tp_probes_show_one(m, signal_tp);
@@ -145,11 +201,25 @@ static int __init kp_target_init(void)
 	debugfs_create_file("errptr", 0200, kp_target_dir, NULL, &errptr_fops);
 	debugfs_create_file("repeat", 0200, kp_target_dir, NULL, &repeat_fops);
 	debugfs_create_file("tp_probes", 0400, kp_target_dir, NULL, &tp_probes_fops);
+	debugfs_create_file("linger", 0200, kp_target_dir, NULL, &linger_fops);
+	debugfs_create_atomic_t("late", 0400, kp_target_dir, &kp_target_late);
+	debugfs_create_atomic_t("linger_runs", 0400, kp_target_dir, &kp_target_linger_state.runs);
+	register_module_notifier(&kp_target_module_nb);
+	if (register_trace_kp_target_linger(kp_target_linger_keep, NULL))
+		return -EINVAL;
+	if (register_trace_kp_target_linger(kp_target_linger_keep, &kp_target_late)) {
+		unregister_trace_kp_target_linger(kp_target_linger_keep, NULL);
+		return -EINVAL;
+	}
 	return 0;
 }
 
 static void __exit kp_target_exit(void)
 {
+	unregister_trace_kp_target_linger(kp_target_linger_keep, &kp_target_late);
+	unregister_trace_kp_target_linger(kp_target_linger_keep, NULL);
+	tracepoint_synchronize_unregister();
+	unregister_module_notifier(&kp_target_module_nb);
 	debugfs_remove_recursive(kp_target_dir);
 }
 

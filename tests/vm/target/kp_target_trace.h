@@ -7,4 +7,15 @@
 
 DECLARE_TRACE(kp_target_hit, TP_PROTO(int value, const char *what), TP_ARGS(value, what));
 
+/*
+ * Fired by writes to .../linger with the counters of the unload guard: a
+ * probe on it (tests/vm/probes/a_linger.c) increments in_flight, spins, then
+ * decrements it, so that a module unloaded while it runs is caught.
+ */
+struct kp_target_linger {
+	atomic_t in_flight;
+	atomic_t runs;
+};
+DECLARE_TRACE(kp_target_linger, TP_PROTO(struct kp_target_linger *l), TP_ARGS(l));
+
 #endif
