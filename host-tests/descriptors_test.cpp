@@ -28,6 +28,17 @@ namespace {
 using A = kp::arch::native;
 using M = model::abi<A>;
 template <class... T> using L = kpt::meta::list<T...>;
+// The state KP_PROBE(P, H...) gives its probe, which its thunks count hits in.
+template <class P, auto... H> constexpr kp_probe_state *state_of = P::template state<H...>;
+using OpenP = kp::Kprobe<"do_sys_openat2", kp::Args<int, const char *, const open_how *>>;
+using OffsetP = kp::Kprobe<"vfs_read", kp::Offset<0x10>>;
+using PermP = kp::Kretprobe<"inode_permission", kp::Args<const void *, const inode *, int>,
+			    kp::Returns<int>, kp::Data<struct perm_call>, kp::MaxActive<16>>;
+using SignalP =
+	kp::Tracepoint<"signal_generate", kp::Args<int, kernel_siginfo *, task_struct *, int, int>>;
+using OpenatArgs = kp::Args<int, const char *, int, kp::umode_t>;
+using OpenatP = kp::Syscall<"openat", OpenatArgs>;
+using OpenatRetP = kp::SyscallReturn<"openat", OpenatArgs, kp::Data<struct openat_call>>;
 
 struct perm_call {
 	const inode *node;
@@ -171,7 +182,7 @@ TEST_F(Descriptor, Kprobe)
 	EXPECT_EQ(d->flags, 0u);
 	EXPECT_EQ(d->offset, 0ul);
 	EXPECT_EQ(d->pre, (&kpt::kprobe_thunk<A, L<int, const char *, const open_how *>, false, false,
-					      &on_open>::pre));
+					      &on_open, state_of<OpenP, on_open>>::pre));
 	EXPECT_EQ(d->entry, nullptr);
 	EXPECT_EQ(d->ret, nullptr);
 	EXPECT_EQ(d->tp_probe, nullptr);
@@ -196,7 +207,7 @@ TEST_F(Descriptor, KprobeAtOffset)
 	expect_common(d, line_offset);
 	EXPECT_EQ(d->offset, 0x10ul);
 	EXPECT_EQ(d->flags, 0u);
-	EXPECT_EQ(d->pre, (&kpt::offset_thunk<A, &at_offset>::pre));
+	EXPECT_EQ(d->pre, (&kpt::offset_thunk<A, &at_offset, state_of<OffsetP, at_offset>>::pre));
 	model::frame<A> f;
 	M::ip(f.regs) = 0xffffffff81000010ul;
 	EXPECT_EQ(d->pre(nullptr, f.pt()), 0);
@@ -215,7 +226,8 @@ TEST_F(Descriptor, KretprobeWithData)
 	EXPECT_EQ(d->data_size, sizeof(perm_call));
 	EXPECT_EQ(d->maxactive, 16);
 	using T = kpt::kretprobe_thunk<A, L<const void *, const inode *, int>, false, false, int,
-				       perm_call, &perm_entry, &perm_return>;
+				       perm_call, &perm_entry, &perm_return,
+				       state_of<PermP, perm_entry, perm_return>>;
 	EXPECT_EQ(d->entry, &T::entry);
 	EXPECT_EQ(d->ret, &T::ret);
 
@@ -260,7 +272,8 @@ TEST_F(Descriptor, Tracepoint)
 	EXPECT_EQ(d->pre, nullptr);
 	EXPECT_EQ(d->entry, nullptr);
 	EXPECT_EQ(d->ret, nullptr);
-	using T = kpt::tracepoint_thunk<L<int, kernel_siginfo *, task_struct *, int, int>, &on_signal>;
+	using T = kpt::tracepoint_thunk<L<int, kernel_siginfo *, task_struct *, int, int>, &on_signal,
+					state_of<SignalP, on_signal>>;
 	EXPECT_EQ(d->tp_probe, &T::slot);
 	// as kp_main.c does: the slot read as a void *, called with TP_PROTO
 	void *fn = *static_cast<void *const *>(d->tp_probe);
@@ -296,7 +309,8 @@ TEST_F(Descriptor, Syscall)
 	EXPECT_EQ(d->flags, (unsigned)KP_F_SYSCALL);
 	EXPECT_EQ(d->offset, 0ul);
 	EXPECT_EQ(d->pre, (&kpt::kprobe_thunk<A, L<int, const char *, int, kp::umode_t>, true,
-					      KP_SYSCALL_WRAPPER == 1, &on_openat>::pre));
+					      KP_SYSCALL_WRAPPER == 1, &on_openat,
+					      state_of<OpenatP, on_openat>>::pre));
 
 	model::frame<A> user;
 	set_user_openat(user);
@@ -330,7 +344,7 @@ TEST_F(Descriptor, SyscallReturn)
 	EXPECT_EQ(d->maxactive, 0);
 	using T = kpt::kretprobe_thunk<A, L<int, const char *, int, kp::umode_t>, true,
 				       KP_SYSCALL_WRAPPER == 1, long, openat_call, &openat_entry,
-				       &openat_return>;
+				       &openat_return, state_of<OpenatRetP, openat_entry, openat_return>>;
 	EXPECT_EQ(d->entry, &T::entry);
 	EXPECT_EQ(d->ret, &T::ret);
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "fake_backend.h"
+#include "registry_fixture.h"
 #include "kp_hit.h"
 
 extern "C" {
@@ -93,22 +93,9 @@ TEST(Hits, CMacrosCountInTheirGeneratedHandlers)
 
 TEST(Hits, CMacroNames)
 {
-	auto ps = probes();
-	std::vector<unsigned> order(ps.size());
-	std::vector<kp_probe_rt> rt(ps.size());
-	kp_registry r{};
-	r.begin = ps.data();
-	r.end = ps.data() + ps.size();
-	r.order = order.data();
-	r.rt = rt.data();
-	fake::reset();
-	ASSERT_EQ(kp_registry_prepare(&r), 0) << fake::get().trace();
-	std::vector<std::string> names;
-	for (unsigned i = 0; i < r.count; i++)
-		names.push_back(kp_registry_name(&r, order[i]));
 	const std::vector<std::string> want = { "kprobe:kpt_hit_fn", "kprobe:kpt_hit_fn+0x4",
 						"kretprobe:kpt_hit_fn", "tracepoint:kpt_hit_tp" };
-	EXPECT_EQ(names, want);
+	EXPECT_EQ(registry_names(probes()), want) << fake::get().trace();
 }
 
 } // namespace

@@ -111,4 +111,28 @@ struct section {
 	}
 };
 
+// The names the registry gives the descriptors es, in registration order
+// (prepare with rt over a real section; an empty list if prepare fails).
+inline std::vector<std::string> registry_names(std::vector<const kp_probe_desc *> es,
+					       std::vector<unsigned> *wants = nullptr)
+{
+	std::vector<unsigned> order(es.size());
+	std::vector<kp_probe_rt> rt(es.size());
+	kp_registry r{};
+	r.begin = es.data();
+	r.end = es.data() + es.size();
+	r.order = order.data();
+	r.rt = rt.data();
+	fake::reset();
+	std::vector<std::string> names;
+	if (kp_registry_prepare(&r) != 0)
+		return names;
+	for (unsigned i = 0; i < r.count; i++) {
+		names.push_back(kp_registry_name(&r, order[i]));
+		if (wants)
+			wants->push_back(rt[order[i]].want);
+	}
+	return names;
+}
+
 } // namespace

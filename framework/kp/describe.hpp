@@ -22,11 +22,34 @@ namespace detail {
 // registry which entries come from one object file.
 [[maybe_unused]] constexpr char unit_anchor = 0;
 
-// What every descriptor says: what it attaches to, where it was declared.
-consteval kp_probe_desc base_desc(const char *sym, const char *file, unsigned line, unsigned seq)
+// A probe's state: its hit counter (framework/kp_abi.h), zero-initialised,
+// internal linkage, in the probe's translation unit, the thunks' template
+// argument.  Keyed by what makes a probe the same probe (kind, symbol,
+// offset, handlers: two such declarations are one probe twice, which the
+// registry refuses because their thunks are then the same), the symbol
+// as a 64-bit hash: the thunks' symbol names stay short (kallsyms cuts
+// names at 511 characters; a string template argument mangles to 6 bytes
+// per character).
+template <class Kind, unsigned long long SymbolHash, unsigned long Offset, auto... H>
+kp_probe_state probe_state{};
+
+// FNV-1a of a symbol name.
+template <unsigned N> consteval unsigned long long symbol_hash(const fixed_string<N> &s)
+{
+	unsigned long long h = 0xcbf29ce484222325ull;
+	for (unsigned i = 0; i < s.size(); i++)
+		h = (h ^ (unsigned char)s.data[i]) * 0x100000001b3ull;
+	return h;
+}
+
+// What every descriptor says: what it attaches to, its name (""; derived by
+// the core), where it was declared.
+consteval kp_probe_desc base_desc(const char *sym, const char *name, const char *file,
+				  unsigned line, unsigned seq)
 {
 	kp_probe_desc d{};
 	d.symbol = sym;
+	d.name = name && name[0] ? name : nullptr;
 	d.file = file;
 	d.line = line;
 	d.seq = seq;
@@ -35,7 +58,7 @@ consteval kp_probe_desc base_desc(const char *sym, const char *file, unsigned li
 }
 
 // Kprobe at function entry, or syscall entry: one handler taking the args.
-template <class Arch, class ArgList, bool Syscall, bool Wrapped, auto... H>
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, kp_probe_state *S, auto... H>
 consteval kp_probe_desc describe_kprobe(kp_probe_desc d)
 {
 	if constexpr (!check_one_handler<kprobe_handler<ArgList>, H...>()) {
@@ -43,13 +66,13 @@ consteval kp_probe_desc describe_kprobe(kp_probe_desc d)
 	} else {
 		d.kind = KP_KIND_KPROBE;
 		d.flags = Syscall ? KP_F_SYSCALL : 0;
-		d.pre = &kprobe_thunk<Arch, ArgList, Syscall, Wrapped, H...>::pre;
+		d.pre = &kprobe_thunk<Arch, ArgList, Syscall, Wrapped, nth<0, H...>(), S>::pre;
 		return d;
 	}
 }
 
 // Kprobe at symbol+offset: one handler taking the registers.
-template <class Arch, unsigned long Offset, auto... H>
+template <class Arch, unsigned long Offset, kp_probe_state *S, auto... H>
 consteval kp_probe_desc describe_offset(kp_probe_desc d)
 {
 	if constexpr (!check_one_handler<offset_handler<Arch>, H...>()) {
@@ -57,7 +80,7 @@ consteval kp_probe_desc describe_offset(kp_probe_desc d)
 	} else {
 		d.kind = KP_KIND_KPROBE;
 		d.offset = Offset;
-		d.pre = &offset_thunk<Arch, H...>::pre;
+		d.pre = &offset_thunk<Arch, nth<0, H...>(), S>::pre;
 		return d;
 	}
 }
@@ -72,7 +95,7 @@ template <class D> consteval unsigned data_size()
 
 // Kretprobe (or syscall return): a return handler, or an entry and a return handler.
 template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, int MaxActive,
-	  auto... H>
+	  kp_probe_state *S, auto... H>
 consteval kp_probe_desc describe_kretprobe(kp_probe_desc d)
 {
 	if constexpr (!check_kretprobe_handlers<ArgList, R, D, H...>()) {
@@ -81,7 +104,7 @@ consteval kp_probe_desc describe_kretprobe(kp_probe_desc d)
 		constexpr unsigned n = sizeof...(H);
 		constexpr auto e = nth<0, H...>(); // with one handler: the return handler
 		constexpr auto h = nth<n - 1, H...>();
-		using thunk = kretprobe_thunk<Arch, ArgList, Syscall, Wrapped, R, D, e, h>;
+		using thunk = kretprobe_thunk<Arch, ArgList, Syscall, Wrapped, R, D, e, h, S>;
 		d.kind = KP_KIND_KRETPROBE;
 		d.flags = Syscall ? KP_F_SYSCALL : 0;
 		if constexpr (n == 2)
@@ -93,13 +116,14 @@ consteval kp_probe_desc describe_kretprobe(kp_probe_desc d)
 	}
 }
 
-template <class ArgList, auto... H> consteval kp_probe_desc describe_tracepoint(kp_probe_desc d)
+template <class ArgList, kp_probe_state *S, auto... H>
+consteval kp_probe_desc describe_tracepoint(kp_probe_desc d)
 {
 	if constexpr (!check_one_handler<tracepoint_handler<ArgList>, H...>()) {
 		return {};
 	} else {
 		d.kind = KP_KIND_TRACEPOINT;
-		d.tp_probe = &tracepoint_thunk<ArgList, H...>::slot;
+		d.tp_probe = &tracepoint_thunk<ArgList, nth<0, H...>(), S>::slot;
 		return d;
 	}
 }
@@ -132,23 +156,31 @@ struct kind_defaults {
 };
 
 // A probe type of kind Kind (framework/kp/probes.hpp): its options, its
-// symbol, and describe<handlers...>(), which checks in order (the name,
-// the options, the kind's own rules, then the handlers in Kind::describe)
-// and builds the descriptor only if everything holds.
+// symbol, and describe<state, handlers...>(), which checks in order (the
+// name, the options, the kind's own rules, then the handlers in
+// Kind::describe) and builds the descriptor only if everything holds.
 template <class Kind, fixed_string Name, class... Opts> struct probe {
 	using options = detail::options<Kind, Opts...>;
 	static constexpr auto symbol = Kind::template symbol<Name>();
+	// the state of this probe with handlers H
+	template <auto... H>
+	static constexpr kp_probe_state *state =
+		&probe_state<Kind, symbol_hash(symbol), options::offset, H...>;
 
-	template <auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
+	template <kp_probe_state *S, auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
 	{
-		if constexpr (!Kind::template check_name<!Name.empty()>())
+		if constexpr (!Kind::template check_name<!Name.empty()>()) {
 			return {};
-		else if constexpr (!options::valid)
+		} else if constexpr (!options::valid) {
 			return {};
-		else if constexpr (!Kind::template check_rules<options>())
+		} else if constexpr (!Kind::template check_rules<options>()) {
 			return {};
-		else
-			return Kind::template describe<options, H...>(d);
+		} else {
+			d = Kind::template describe<options, S, H...>(d);
+			d.state = S;
+			d.flags |= options::optional ? KP_F_OPTIONAL : 0u;
+			return d;
+		}
 	}
 };
 

@@ -14,11 +14,13 @@
 // or default.
 //
 // Adding an option: its type below (value, family, check()), its family in
-// the `accepts` list of each kind that takes it, and, when the descriptor
-// needs it, a named member of options<> (or options<>::get<Family>).
+// the `accepts` list of each kind that takes it (or in every_probe, and in
+// KP_EVERY_PROBE_TAKES), and, when the descriptor needs it, a named member
+// of options<> (or options<>::get<Family>).
 #pragma once
 
 #include "decode.hpp"
+#include "fixed_string.hpp"
 #include "meta.hpp"
 
 namespace kp {
@@ -76,6 +78,63 @@ template <int N> struct MaxActive {
 
 namespace detail {
 
+// What is wrong with a probe name (the core's rule, framework/core/kp_registry.c), or 0.
+enum class name_fault { none, empty, too_long, character, reserved };
+template <unsigned N> consteval name_fault check_name_chars(const fixed_string<N> &n)
+{
+	bool digits = true;
+	if (n.empty())
+		return name_fault::empty;
+	if (n.size() > 127)
+		return name_fault::too_long;
+	for (unsigned i = 0; i < n.size(); i++) {
+		const char c = n.data[i];
+		if (c <= ' ' || c > '~' || c == ',' || c == '*' || c == '?' || c == '[' || c == ']' ||
+		    c == '\\')
+			return name_fault::character;
+		digits = digits && c >= '0' && c <= '9';
+	}
+	const bool all = n.size() == 3 && n.data[0] == 'a' && n.data[1] == 'l' && n.data[2] == 'l';
+	return digits || all ? name_fault::reserved : name_fault::none;
+}
+
+} // namespace detail
+
+// kp::Name<"opens">: the probe's name in the status file, in control
+// commands and in the module parameters; unique in the module.  Without it
+// the name is "<file>:<line>" of the KP_PROBE.
+template <fixed_string N> struct Name {
+	static constexpr auto value = N;
+	using family = Name<"">;
+	static consteval bool check()
+	{
+		constexpr auto f = detail::check_name_chars(N);
+		using F = detail::name_fault;
+		static_assert(f != F::empty, "kp::Name<\"...\">: the probe name is empty");
+		static_assert(f != F::too_long, "kp::Name<\"...\">: a probe name has at most 127 "
+						"characters");
+		static_assert(f != F::character,
+			      "kp::Name<\"...\">: a probe name is printable ASCII without spaces, "
+			      "commas or * ? [ ] \\ (the module parameters and the control file "
+			      "split at those or read them as patterns)");
+		static_assert(f != F::reserved,
+			      "kp::Name<\"...\">: \"all\" and numbers are not probe names (control "
+			      "commands read them as every probe and as an index)");
+		return f == F::none;
+	}
+};
+
+// kp::Optional: a probe that may fail to attach (missing symbol, a function
+// on the kprobe blacklist, no such tracepoint): the module loads without it
+// and the status file shows it "skipped -ERRNO".  Without it a probe that
+// cannot attach fails the load.
+struct Optional {
+	using family = Optional;
+	static consteval bool check() { return true; }
+};
+
+namespace detail {
+
 // The family of an option; void for a type that is not an option.
 template <class O> struct family_of {
 	using type = void;
@@ -95,10 +154,14 @@ template <class F, class O, class... Rest> struct pick<F, O, Rest...> {
 	using type = meta::cond_t<meta::is_same<family<O>, F>, O, typename pick<F, Rest...>::type>;
 };
 
+// The families every probe kind accepts besides its own `accepts`.
+using every_probe = meta::list<Name<"">, Optional>;
+
 // One option O of a Kind's declaration; Again: an option of its family came before.
 template <class Kind, class O, bool Again> consteval bool check_option()
 {
-	constexpr bool accepted = meta::contains<typename Kind::accepts, family<O>>;
+	constexpr bool accepted = meta::contains<typename Kind::accepts, family<O>> ||
+				  meta::contains<every_probe, family<O>>;
 	if constexpr (!Kind::template check_option<accepted, !Again>())
 		return false;
 	else
@@ -130,12 +193,17 @@ template <class Kind, class... Opts> struct options {
 	static constexpr bool at_offset = given<Offset<0>>;
 	static constexpr unsigned long offset = get<Offset<0>>::value;
 	static constexpr int maxactive = get<MaxActive<0>>::value;
+	static constexpr auto name = get<Name<"">>::value; // "": derived by the core
+	static constexpr bool optional = given<Optional>;
 };
 
 } // namespace detail
 
 } // namespace
 } // namespace kp
+
+/* The options every probe kind accepts besides its own (the families in kp::detail::every_probe). */
+#define KP_EVERY_PROBE_TAKES ", and kp::Name<\"name\">, kp::Optional"
 
 /*
  * A probe kind's messages, in its own words, for the checks every probe
@@ -153,8 +221,9 @@ template <class Kind, class... Opts> struct options {
 	}                                                                                          \
 	template <bool Accepted, bool Once> static consteval bool check_option()                   \
 	{                                                                                          \
-		static_assert(Accepted, KIND ": unknown option: " KIND " takes " ACCEPTS);         \
-		static_assert(!Accepted || Once,                                                   \
-			      KIND ": an option is given twice: " KIND " takes " ACCEPTS);         \
+		static_assert(Accepted, KIND ": unknown option: " KIND " takes " ACCEPTS           \
+			      KP_EVERY_PROBE_TAKES);                                               \
+		static_assert(!Accepted || Once, KIND ": an option is given twice: " KIND " takes " \
+						 ACCEPTS KP_EVERY_PROBE_TAKES);            \
 		return Accepted && Once;                                                           \
 	}

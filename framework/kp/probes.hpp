@@ -4,8 +4,8 @@
 // constant descriptor in the registry.
 //
 // The rooms behind this file:
-//   options.hpp    kp::Args, kp::Returns, kp::Data, kp::Offset, kp::MaxActive
-//                  and the one parser of a probe's options
+//   options.hpp    kp::Args, kp::Returns, kp::Data, kp::Offset, kp::MaxActive,
+//                  kp::Name, kp::Optional and the one parser of a probe's options
 //   handlers.hpp   what a handler is, and the checks of the handlers
 //   thunks.hpp     the functions the kernel calls
 //   describe.hpp   the descriptors
@@ -75,12 +75,13 @@ struct kprobe_kind : kind_defaults {
 	{
 		return check_offset_without_args<O::at_offset && O::template given<Args<>>>();
 	}
-	template <class O, auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
 	{
 		if constexpr (O::at_offset)
-			return describe_offset<arch::native, O::offset, H...>(d);
+			return describe_offset<arch::native, O::offset, S, H...>(d);
 		else
-			return describe_kprobe<arch::native, typename O::args, false, false, H...>(d);
+			return describe_kprobe<arch::native, typename O::args, false, false, S, H...>(d);
 	}
 };
 
@@ -90,10 +91,12 @@ struct kretprobe_kind : kind_defaults {
 		      "kp::Offset<N>: a kretprobe attaches at function entry)")
 	using accepts = meta::list<Args<>, Returns<void>, Data<no_data>, MaxActive<0>>;
 
-	template <class O, auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
 	{
 		return describe_kretprobe<arch::native, typename O::args, false, false,
-					  typename O::returns, typename O::data, O::maxactive, H...>(d);
+					  typename O::returns, typename O::data, O::maxactive, S,
+					  H...>(d);
 	}
 };
 
@@ -102,9 +105,10 @@ struct tracepoint_kind : kind_defaults {
 		      "only kp::Args<T...>, the tracepoint's TP_PROTO")
 	using accepts = meta::list<Args<>>;
 
-	template <class O, auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
 	{
-		return describe_tracepoint<typename O::args, H...>(d);
+		return describe_tracepoint<typename O::args, S, H...>(d);
 	}
 };
 
@@ -112,9 +116,10 @@ struct syscall_kind : kind_defaults {
 	KP_SYSCALL_KIND("kp::Syscall", "only kp::Args<T...>, the system call's arguments")
 	using accepts = meta::list<Args<>>;
 
-	template <class O, auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
 	{
-		return describe_kprobe<arch::native, typename O::args, true, syscall_wrapper == 1,
+		return describe_kprobe<arch::native, typename O::args, true, syscall_wrapper == 1, S,
 				       H...>(d);
 	}
 };
@@ -125,10 +130,11 @@ struct syscall_return_kind : kind_defaults {
 			"return value is always long)")
 	using accepts = meta::list<Args<>, Data<no_data>, MaxActive<0>>;
 
-	template <class O, auto... H> static consteval kp_probe_desc describe(kp_probe_desc d)
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
 	{
 		return describe_kretprobe<arch::native, typename O::args, true, syscall_wrapper == 1,
-					  long, typename O::data, O::maxactive, H...>(d);
+					  long, typename O::data, O::maxactive, S, H...>(d);
 	}
 };
 
@@ -187,17 +193,32 @@ template <class P> consteval auto probe_symbol()
 		return fixed_string("");
 }
 
+// kp::Name<"...">'s name when it is given and valid, else "" (derived).
+template <class P> consteval auto probe_name()
+{
+	if constexpr (is_probe<P>) {
+		if constexpr (P::options::valid)
+			return P::options::name;
+		else
+			return fixed_string("");
+	} else {
+		return fixed_string("");
+	}
+}
+
 // KP_PROBE(P, handlers...) parses its arguments as bind<P, handlers...>, so
 // commas inside P's template arguments need no parentheses.
 template <class P, auto... H> struct bind {
 	static constexpr auto symbol = probe_symbol<P>();
-	static consteval kp_probe_desc describe(const char *sym, const char *file, unsigned line,
-						unsigned seq)
+	static constexpr auto name = probe_name<P>();
+	static consteval kp_probe_desc describe(const char *sym, const char *name, const char *file,
+						unsigned line, unsigned seq)
 	{
 		if constexpr (!check_probe_type<P>())
 			return {};
 		else
-			return P::template describe<H...>(base_desc(sym, file, line, seq));
+			return P::template describe<P::template state<H...>, H...>(
+				base_desc(sym, name, file, line, seq));
 	}
 };
 } // namespace detail
@@ -215,6 +236,10 @@ template <class P, auto... H> struct bind {
  *
  * Adds one constant descriptor to the registry (section "kp_probes"): the
  * entry is a plain internal-linkage variable, as the registry requires.
+ * Every probe type also takes kp::Name<"name"> (its name in the status and
+ * control files and the module parameters; default "<file>:<line>") and
+ * kp::Optional (skipped, not a load failure, when it cannot attach); its
+ * state (P::state<handlers...>, framework/kp/describe.hpp) counts its hits.
  * Probes register in declaration order within a file (__COUNTER__ order,
  * also for probes that come from an included header) and in link order (the
  * order of the probe directories' files, sorted by name) across files.
@@ -224,7 +249,8 @@ template <class P, auto... H> struct bind {
 #define KP_PROBE__(n, ...)                                                                     \
 	using KP_CAT(kp_bound_, n) = ::kp::detail::bind<__VA_ARGS__>;                           \
 	static constexpr auto KP_CAT(kp_symbol_, n) = KP_CAT(kp_bound_, n)::symbol;             \
-	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) =                                  \
-		KP_CAT(kp_bound_, n)::describe(KP_CAT(kp_symbol_, n).data, __FILE__, __LINE__, n); \
+	static constexpr auto KP_CAT(kp_name_, n) = KP_CAT(kp_bound_, n)::name;                 \
+	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) = KP_CAT(kp_bound_, n)::describe(  \
+		KP_CAT(kp_symbol_, n).data, KP_CAT(kp_name_, n).data, __FILE__, __LINE__, n);    \
 	[[gnu::used, gnu::section("kp_probes")]] static const ::kp_probe_desc *const KP_CAT(   \
 		kp_entry_, n) = &KP_CAT(kp_desc_, n)

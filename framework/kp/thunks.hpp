@@ -2,10 +2,13 @@
 // The thunks: the functions the kernel calls, one per (probe, handler)
 // pair, each with the kernel's exact function type (kCFI).  A thunk decodes
 // the arguments inline (framework/kp/decode.hpp) and calls the handler
-// directly.
+// directly.  S, the probe's state (kp_abi.h; KP_PROBE passes its own),
+// counts one hit per call of the kprobe pre-handler, the kretprobe return
+// handler and the tracepoint probe (kp_hit.h); nullptr: no counting.
 #pragma once
 
 #include "../kp_abi.h"
+#include "../kp_hit.h"
 #include "decode.hpp"
 #include "handlers.hpp"
 #include "meta.hpp"
@@ -21,6 +24,20 @@
 namespace kp {
 namespace {
 namespace detail {
+
+// One hit on the probe whose state is S; none without a state.  (A
+// specialisation, not `if constexpr (S != nullptr)`: with the kernel's
+// -fno-delete-null-pointer-checks g++ does not fold an address against null.)
+template <kp_probe_state *S> struct hit_counter {
+	static __attribute__((always_inline)) void hit() { kp_hit(S); }
+};
+template <> struct hit_counter<nullptr> {
+	static __attribute__((always_inline)) void hit() {}
+};
+template <kp_probe_state *S> inline __attribute__((always_inline)) void count_hit()
+{
+	hit_counter<S>::hit();
+}
 
 // The handler F called with the decoded arguments, after the leading Pre....
 template <class Arch, class ArgList, bool Syscall, bool Wrapped> struct arg_reader;
@@ -45,17 +62,20 @@ struct arg_reader<Arch, meta::list<T...>, Syscall, Wrapped> {
 	}
 };
 
-template <class Arch, class ArgList, bool Syscall, bool Wrapped, auto H> struct kprobe_thunk {
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, auto H, kp_probe_state *S = nullptr>
+struct kprobe_thunk {
 	static int pre(struct kprobe *, struct pt_regs *regs)
 	{
+		count_hit<S>();
 		arg_reader<Arch, ArgList, Syscall, Wrapped>::template call<as_function<H>()>(regs);
 		return 0; // never "skip single-step": the handler cannot change the IP
 	}
 };
 
-template <class Arch, auto H> struct offset_thunk {
+template <class Arch, auto H, kp_probe_state *S = nullptr> struct offset_thunk {
 	static int pre(struct kprobe *, struct pt_regs *regs)
 	{
+		count_hit<S>();
 		as_function<H>()(basic_regs<Arch>(regs));
 		return 0;
 	}
@@ -66,7 +86,8 @@ template <class D> inline D &instance_data(struct kretprobe_instance *ri)
 	return *reinterpret_cast<D *>(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET);
 }
 
-template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, auto E, auto H>
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, auto E, auto H,
+	  kp_probe_state *S = nullptr>
 struct kretprobe_thunk {
 	static constexpr bool has_data = !meta::is_same<D, no_data>;
 
@@ -95,9 +116,11 @@ struct kretprobe_thunk {
 		return 0;
 	}
 
+	// one hit per return handled (an entry handler's false, a missed call: none)
 	static int ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 	{
 		constexpr auto h = as_function<H>();
+		count_hit<S>();
 		if constexpr (has_data && meta::is_void<R>)
 			h(instance_data<D>(ri));
 		else if constexpr (has_data)
@@ -110,10 +133,14 @@ struct kretprobe_thunk {
 	}
 };
 
-template <class ArgList, auto H> struct tracepoint_thunk;
-template <class... T, auto H> struct tracepoint_thunk<meta::list<T...>, H> {
+template <class ArgList, auto H, kp_probe_state *S = nullptr> struct tracepoint_thunk;
+template <class... T, auto H, kp_probe_state *S> struct tracepoint_thunk<meta::list<T...>, H, S> {
 	// The kernel calls this as void (*)(void *__data, TP_PROTO): exact types.
-	static void probe(void *, T... args) { as_function<H>()(args...); }
+	static void probe(void *, T... args)
+	{
+		count_hit<S>();
+		as_function<H>()(args...);
+	}
 	// C++ cannot turn a function pointer into void * in a constant
 	// expression, so the descriptor points at this object instead.
 	static constexpr void (*slot)(void *, T...) = &probe;
