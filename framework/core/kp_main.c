@@ -37,7 +37,11 @@ MODULE_PARM_DESC(all_optional, "every probe optional: one that cannot attach is 
  * KRETACTIVE, max(15, 6 * possible CPUs).  An instance is held from entry
  * to return, so a function that sleeps holds one per sleeping task; the
  * kernel's own default, max(10, 2 * possible CPUs), is sized for functions
- * that do not.
+ * that do not.  The cost: the instances (maxactive * (the kernel's instance
+ * + data_size) bytes), and from 6.7 (rethook on objpool) a ring of
+ * roundup_pow_of_two(maxactive) pointers on every possible CPU: 4 MiB per
+ * kretprobe at 256 CPUs (the kernel's default: 1 MiB).  kp::MaxActive<N>
+ * sets it per probe.
  */
 static int kp_default_maxactive(void)
 {
