@@ -90,7 +90,7 @@ measure() { # H V R
 		out=$(kp_bpf "${v#bpf-}" sh -c "$(trigger_cmd "$h" $warm 1) >/dev/null; $(trigger_cmd "$h" $n $K)" 2>&1) || rc=$?
 		case $rc in
 		0) ;;
-		3) echo "KP-BENCH skip hot=$h variant=$v round=$r: $out"; return ;;
+		3) echo "KP-BENCH skip hot=$h variant=$v round=$r: $(echo "$out" | tail -n 1)"; return ;;
 		*) echo "KP-BENCH-ERROR $v: $out"; FAILS=$((FAILS + 1)); return ;;
 		esac
 		hits=$(field hits "$out") last=$(field last "$out")
