@@ -26,6 +26,7 @@ done) &
 w1=$!
 (n=0; while [ ! -e /tmp/stress.stop ]; do
 	echo 2000 >/sys/kernel/debug/kp_target/repeat
+	usleep 1000
 	n=$((n + 1))
 	# the probes on these print a line per call: not every time
 	if [ $((n % 20)) = 0 ]; then
@@ -38,7 +39,7 @@ w2=$!
 w3=$!
 # the unload guard: kp_tests' slow probe on kp_target_linger, in flight
 # 200 us per call, on whichever CPU is not unloading
-(while [ ! -e /tmp/stress.stop ]; do echo 50 >/sys/kernel/debug/kp_target/linger; done) &
+(while [ ! -e /tmp/stress.stop ]; do echo 50 >/sys/kernel/debug/kp_target/linger; usleep 1000; done) &
 w5=$!
 (while [ ! -e /tmp/stress.stop ]; do usleep 2000; done) &
 w4=$!
