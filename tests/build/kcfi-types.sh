@@ -45,7 +45,7 @@ flags=(--target=x86_64-linux-gnu -O2 -fsanitize=kcfi -ffreestanding -c)
 # hash of the __cfi_ preamble of the function whose name matches $2 in object $1
 hash_of() {
 	objdump -d --no-show-raw-insn "$1" |
-		awk -v re="$2" '/^[0-9a-f]+ <__cfi_/ { take = ($0 ~ re) } take && /mov +\$0x/ { print $NF; exit }' |
+		awk -v re="$2" '/^[0-9a-f]+ <__cfi_/ { take = ($0 ~ re) } take && !done && /mov +\$0x/ { print $NF; done = 1 }' |
 		sed 's/^\$//; s/,.*//'
 }
 fail=0
