@@ -10,8 +10,9 @@
 #   check NAME CMD...                 ok if CMD exits 0 (its output is the reason otherwise)
 #   expect_eq NAME GOT WANT           ok if the two strings are equal
 #   expect_line NAME REGEX            ok if some dmesg line matches the extended REGEX
-#   expect_no_line NAME REGEX         ok if none does: pair it with a positive
-#                                     control that sees such a line in the same run
+#   expect_not_loaded NAME MOD CTL    ok if lsmod shows no MOD, after the same lsmod
+#                                     showed CTL (a module loaded now: the control)
+#   registered_lines MOD FILE         "MOD: <kind> register at" lines in FILE
 #   value KEY TEXT                    the value of KEY=... in TEXT
 #   klist_count [FILE]                lines in the kprobes list (debugfs files report size 0)
 #   bad_lines                         stdin lines matching tests/vm/bad-patterns
@@ -46,9 +47,17 @@ expect_eq() {
 expect_line() {
 	if dmesg | grep -qE -- "$2"; then pass "$1"; else fail "$1" "no dmesg line matches: $2"; fi
 }
-expect_no_line() {
-	if dmesg | grep -qE -- "$2"; then fail "$1" "$(dmesg | grep -E -- "$2" | head -3)"; else pass "$1"; fi
+expect_not_loaded() {
+	lsmod >/tmp/lsmod.now
+	if ! grep -q "^$3 " /tmp/lsmod.now; then
+		fail "$1" "lsmod does not show $3 either: the check cannot see modules"
+	elif grep -q "^$2 " /tmp/lsmod.now; then
+		fail "$1" "lsmod shows $2"
+	else
+		pass "$1"
+	fi
 }
+registered_lines() { grep -cE "$1: (kprobe|kretprobe|tracepoint) register at" "$2"; }
 value() { echo " $2" | tr '\n' ' ' | sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p"; }
 klist_count() { grep -c '' "${1:-$KLIST}"; }
 bad_lines() { grep -aE -- "$BAD_RE"; }

@@ -31,9 +31,4 @@ else
 fi
 # positive control: $before > 0 was seen by the same klist_count (10-load)
 expect_eq "kprobes list unchanged by the failed load" "$(klist_count)" "$before"
-if lsmod | grep -q '^kp_examples '; then
-	if lsmod | grep -q '^kp_fail '; then fail "kp_fail not loaded" "$(lsmod | grep kp_fail)"; else
-		pass "kp_fail not loaded"; fi
-else
-	fail "kp_fail not loaded" "lsmod does not show kp_examples either: the check cannot see modules"
-fi
+expect_not_loaded "kp_fail not loaded" kp_fail kp_examples

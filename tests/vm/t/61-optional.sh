@@ -74,11 +74,6 @@ dmesg_since "kp_fail unknown name" | grep 'kp_fail: ' | sed 's/^\[[^]]*\] //' | 
 expect_eq "one line names the parameter and the name" "$(cat /tmp/opt.why)" \
 	'kp_fail: module parameter disabled: no probe is named "no_such_probe"'
 
-if lsmod | grep -q '^kp_examples '; then
-	if lsmod | grep -q '^kp_fail '; then fail "kp_fail not loaded after the failed load" "loaded"; else
-		pass "kp_fail not loaded after the failed load"; fi
-else
-	fail "kp_fail not loaded after the failed load" "lsmod does not show kp_examples either"
-fi
+expect_not_loaded "kp_fail not loaded after the failed load" kp_fail kp_examples
 check "a pattern matching no probe is fine" insmod /kp_fail.ko all_optional=1 'disabled=no_such_*'
 check "rmmod kp_fail (pattern)" rmmod kp_fail
