@@ -4,11 +4,6 @@
  * slow tracepoint handler, in flight for 200 us per call.  Unloading
  * kp_tests while another CPU runs it must wait for it: kp_target counts an
  * unload whose exit returned with the handler still in flight as "late".
- * NOT BUILT by the bench (make vm-target): with this file in kp_tests.ko,
- * the stress check corrupted the slab freelist on arm64 6.1 (both
- * toolchains; "Unable to handle kernel paging request" in
- * __kmem_cache_alloc_node at the next insmod), not on amd64 or arm64 6.12;
- * without it, the same run passes.  Not understood yet: see README.
  * A C file: it needs the kernel's atomics and udelay.  Named a_* so that it
  * registers first and unregisters last: no later unregister_kprobe() (each
  * waits an RCU grace period itself) can hide a missing wait for it.
