@@ -16,11 +16,12 @@
 #define KP_HIT_H
 
 #include "kp_abi.h"
+#include "../arch/kp_arch.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-/* this_cpu_inc(*hits), in the core (the arm64 path below). */
+/* this_cpu_inc(*hits), in the core: for arches without an inline one (arm64). */
 void kp_hit_count(unsigned long *hits);
 #ifdef __cplusplus
 }
@@ -32,20 +33,10 @@ static inline __attribute__((always_inline)) void kp_hit(struct kp_probe_state *
 	/* host tests: a plain counter, or none */
 	if (s->hits)
 		++*s->hits;
-#elif defined(__x86_64__)
-	/*
-	 * this_cpu_inc(): x86_64 per-CPU pointers are %gs-relative (6.1 and
-	 * 6.12 alike), the instruction the kernel's percpu_unary_op emits.
-	 */
-	__asm__ __volatile__("incq %%gs:%0" : "+m"(*s->hits));
-#elif defined(__aarch64__)
-	/*
-	 * The per-CPU base is tpidr_el1 or tpidr_el2 (VHE), chosen by
-	 * alternatives patching: not for inline code here to guess.
-	 */
-	kp_hit_count(s->hits);
+#elif defined(KP_NATIVE_HAS_PERCPU_INC)
+	kp_native_percpu_inc(s->hits); /* arch/<arch>/: one instruction */
 #else
-#error "kp_hit.h: no per-CPU increment for this architecture"
+	kp_hit_count(s->hits); /* the core's this_cpu_inc() */
 #endif
 }
 

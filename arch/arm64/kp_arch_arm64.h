@@ -81,6 +81,11 @@ struct kp_arm64_regs {
 #define KP_NATIVE_LAYOUT KP_ARM64_LAYOUT
 #define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_ARM64_MIRRORS_WHOLE_STRUCT
 typedef struct kp_arm64_regs kp_native_regs;
+/*
+ * No inline per-CPU increment (no KP_NATIVE_HAS_PERCPU_INC): the per-CPU
+ * base is tpidr_el1 or tpidr_el2 (VHE), chosen by alternatives patching,
+ * so framework/kp_hit.h calls the core's this_cpu_inc() instead.
+ */
 #endif
 
 #endif

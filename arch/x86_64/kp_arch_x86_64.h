@@ -76,6 +76,16 @@ struct kp_x86_64_regs {
 #define KP_NATIVE_LAYOUT KP_X86_64_LAYOUT
 #define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_X86_64_MIRRORS_WHOLE_STRUCT
 typedef struct kp_x86_64_regs kp_native_regs;
+/*
+ * this_cpu_inc() of a per-CPU pointer (framework/kp_hit.h): x86_64 per-CPU
+ * pointers are %gs-relative on 6.1 and 6.12, and this is the instruction
+ * the kernel's percpu_unary_op emits.
+ */
+#define KP_NATIVE_HAS_PERCPU_INC 1
+static inline __attribute__((always_inline)) void kp_native_percpu_inc(unsigned long *pcp)
+{
+	__asm__ __volatile__("incq %%gs:%0" : "+m"(*pcp));
+}
 #endif
 
 #endif

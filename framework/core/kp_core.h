@@ -11,7 +11,7 @@
 #include "kp_control.h"
 
 /* The module's registry (kp_main.c). */
-extern struct kp_registry kp_reg;
+extern struct kp_registry kp_module_registry;
 
 /*
  * The kernel's numbers for probe begin[idx]'s status line: hits, missed,

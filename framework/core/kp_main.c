@@ -65,14 +65,14 @@ union kp_slot {
 
 static union kp_slot *kp_slots;
 static unsigned long __percpu *kp_hits; /* one counter per probe, indexed like the registry */
-struct kp_registry kp_reg = {
+struct kp_registry kp_module_registry = {
 	.begin = __kp_probes_begin,
 	.end = __kp_probes_end,
 };
 
 static unsigned int kp_want(unsigned int idx)
 {
-	return kp_reg.rt ? kp_reg.rt[idx].want : 0;
+	return kp_module_registry.rt ? kp_module_registry.rt[idx].want : 0;
 }
 
 void kp_backend_report_invalid(const struct kp_probe_desc *d, const char *why,
@@ -163,7 +163,7 @@ static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, 
 		snprintf(where, sizeof(where), "%s+0x%lx", d->symbol, d->offset);
 	if (kp_want(idx) & KP_WANT_OPTIONAL)
 		pr_warn("optional %s %s skipped: register failed at %s: %pe (%s:%u)\n",
-			kp_kind_name(d->kind), kp_registry_name(&kp_reg, idx), where, ERR_PTR(err),
+			kp_kind_name(d->kind), kp_registry_name(&kp_module_registry, idx), where, ERR_PTR(err),
 			d->file, d->line);
 	else
 		pr_err("%s register failed at %s: %pe (%s:%u)\n", kp_kind_name(d->kind), where,
@@ -328,7 +328,7 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 	}
 	if (err)
 		pr_warn("control: %s %s failed: %pe\n", on ? "enable" : "disable",
-			kp_registry_name(&kp_reg, idx), ERR_PTR(err));
+			kp_registry_name(&kp_module_registry, idx), ERR_PTR(err));
 	return err;
 }
 
@@ -347,8 +347,8 @@ int kp_backend_glob(const char *pattern, const char *name)
 
 void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, size_t size)
 {
-	const struct kp_probe_desc *d = kp_reg.begin[idx];
-	const struct kp_probe_rt *rt = &kp_reg.rt[idx];
+	const struct kp_probe_desc *d = kp_module_registry.begin[idx];
+	const struct kp_probe_rt *rt = &kp_module_registry.rt[idx];
 	union kp_slot *s = &kp_slots[idx];
 	const void *where = NULL;
 	int cpu;
@@ -395,33 +395,33 @@ static int __init kp_init(void)
 	unsigned int i, n = __kp_probes_end - __kp_probes_begin;
 
 	kp_slots = kcalloc(n ? n : 1, sizeof(*kp_slots), GFP_KERNEL);
-	kp_reg.order = kcalloc(n ? n : 1, sizeof(*kp_reg.order), GFP_KERNEL);
-	kp_reg.rt = kcalloc(n ? n : 1, sizeof(*kp_reg.rt), GFP_KERNEL);
+	kp_module_registry.order = kcalloc(n ? n : 1, sizeof(*kp_module_registry.order), GFP_KERNEL);
+	kp_module_registry.rt = kcalloc(n ? n : 1, sizeof(*kp_module_registry.rt), GFP_KERNEL);
 	kp_hits = __alloc_percpu((n ? n : 1) * sizeof(unsigned long), sizeof(unsigned long));
 	err = -ENOMEM;
-	if (!kp_slots || !kp_reg.order || !kp_reg.rt || !kp_hits)
+	if (!kp_slots || !kp_module_registry.order || !kp_module_registry.rt || !kp_hits)
 		goto out;
-	err = kp_registry_prepare(&kp_reg);
+	err = kp_registry_prepare(&kp_module_registry);
 	if (!err)
-		err = kp_registry_select(&kp_reg, "disabled", disabled, KP_WANT_DISABLED);
+		err = kp_registry_select(&kp_module_registry, "disabled", disabled, KP_WANT_DISABLED);
 	if (!err)
-		err = kp_registry_select(&kp_reg, "excluded", excluded, KP_WANT_EXCLUDED);
+		err = kp_registry_select(&kp_module_registry, "excluded", excluded, KP_WANT_EXCLUDED);
 	if (err)
 		goto out;
 	if (all_optional)
-		kp_registry_want_all(&kp_reg, KP_WANT_OPTIONAL);
+		kp_registry_want_all(&kp_module_registry, KP_WANT_OPTIONAL);
 	for (i = 0; i < n; i++)
-		if (kp_reg.begin[i]->state)
-			kp_reg.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
-	err = kp_registry_register_all(&kp_reg);
+		if (kp_module_registry.begin[i]->state)
+			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
+	err = kp_registry_register_all(&kp_module_registry);
 	if (err)
 		goto out;
-	kp_status_init(&kp_reg);
+	kp_status_init(&kp_module_registry);
 	return 0;
 out:
 	free_percpu(kp_hits);
-	kfree(kp_reg.rt);
-	kfree(kp_reg.order);
+	kfree(kp_module_registry.rt);
+	kfree(kp_module_registry.order);
 	kfree(kp_slots);
 	return err;
 }
@@ -430,11 +430,11 @@ static void __exit kp_exit(void)
 {
 	/* first: no control write or status read runs while unregistering */
 	kp_status_exit();
-	kp_registry_unregister_all(&kp_reg);
+	kp_registry_unregister_all(&kp_module_registry);
 	/* unregister_all waited: no handler runs, none bumps a counter */
 	free_percpu(kp_hits);
-	kfree(kp_reg.rt);
-	kfree(kp_reg.order);
+	kfree(kp_module_registry.rt);
+	kfree(kp_module_registry.order);
 	kfree(kp_slots);
 }
 

@@ -31,7 +31,7 @@ static char kp_status_text[KSYM_SYMBOL_LEN + 32];
 static char kp_status_linebuf[KP_NAME_MAX + KSYM_NAME_LEN + KSYM_SYMBOL_LEN + 128];
 static char kp_control_buf[KP_CTL_MAX];
 
-/* The arm64 path of kp_hit() (kp_hit.h); called from every probe handler. */
+/* kp_hit() (kp_hit.h) where the arch has no inline per-CPU increment (arm64). */
 void notrace kp_hit_count(unsigned long *hits)
 {
 	this_cpu_inc(*(unsigned long __percpu __force *)hits);
