@@ -251,6 +251,21 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 	return err;
 }
 
+/*
+ * Unregistration is batched: kp_backend_unregister() prints the probe's
+ * line and queues it, kp_backend_sync() (which the registry calls after
+ * the last one) takes every queued kprobe and kretprobe off with one
+ * unregister_kprobes()/unregister_kretprobes() call each, so that a
+ * module waits for a constant number of RCU grace periods however many
+ * probes it has, instead of one per probe.  The kernel's batch calls keep
+ * the queue's order.  Tracepoint probes come off at once (no wait in
+ * that) and share one tracepoint_synchronize_unregister() in the flush.
+ */
+static unsigned int *kp_unreg_queue;	   /* registry indexes, in unregistration order */
+static struct kprobe **kp_unreg_kps;	   /* the batch for unregister_kprobes() */
+static struct kretprobe **kp_unreg_krps;   /* the batch for unregister_kretprobes() */
+static unsigned int kp_unreg_queued;
+
 void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 {
 	union kp_slot *s = &kp_slots[idx];
@@ -258,17 +273,8 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 	switch (d->kind) {
 	case KP_KIND_KPROBE:
 		pr_info("kprobe unregister at %pS\n", s->kp.addr);
-		unregister_kprobe(&s->kp);
-		if (s->kp.nmissed)
-			pr_info("kprobe missed probing %lu instances of %pS\n", s->kp.nmissed,
-				s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
-		unregister_kretprobe(&s->krp);
-		/* read after unregistering: the count is final then */
-		if (s->krp.nmissed)
-			pr_info("kretprobe missed probing %d instances of %pS\n", s->krp.nmissed,
-				s->krp.kp.addr);
 		pr_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
 		break;
 	case KP_KIND_TRACEPOINT:
@@ -276,27 +282,75 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		if (s->tp.live)
 			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
 		s->tp.live = false;
-		if (s->tp.owner) {
-			/* no handler of ours may still run on the owner's tracepoint */
-			tracepoint_synchronize_unregister();
-			module_put(s->tp.owner);
-		}
 		break;
 	}
+	kp_unreg_queue[kp_unreg_queued++] = idx;
+}
+
+/* The queued kprobes and kretprobes off the kernel, a grace period each. */
+static void kp_unregister_batch(void)
+{
+	unsigned int i, nkp = 0, nkrp = 0;
+
+	for (i = 0; i < kp_unreg_queued; i++) {
+		unsigned int idx = kp_unreg_queue[i];
+
+		if (kp_module_registry.begin[idx]->kind == KP_KIND_KPROBE)
+			kp_unreg_kps[nkp++] = &kp_slots[idx].kp;
+		else if (kp_module_registry.begin[idx]->kind == KP_KIND_KRETPROBE)
+			kp_unreg_krps[nkrp++] = &kp_slots[idx].krp;
+	}
+	if (nkp)
+		unregister_kprobes(kp_unreg_kps, nkp);
+	if (nkrp)
+		unregister_kretprobes(kp_unreg_krps, nkrp);
+}
+
+/* After the batch and the sync: the missed counts (final now), the modules unpinned. */
+static void kp_unregister_done(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < kp_unreg_queued; i++) {
+		unsigned int idx = kp_unreg_queue[i];
+		union kp_slot *s = &kp_slots[idx];
+
+		switch (kp_module_registry.begin[idx]->kind) {
+		case KP_KIND_KPROBE:
+			if (s->kp.nmissed)
+				pr_info("kprobe missed probing %lu instances of %pS\n",
+					s->kp.nmissed, s->kp.addr);
+			break;
+		case KP_KIND_KRETPROBE:
+			if (s->krp.nmissed)
+				pr_info("kretprobe missed probing %d instances of %pS\n",
+					s->krp.nmissed, s->krp.kp.addr);
+			break;
+		case KP_KIND_TRACEPOINT:
+			if (s->tp.owner)
+				module_put(s->tp.owner);
+			s->tp.owner = NULL;
+			break;
+		}
+	}
+	kp_unreg_queued = 0;
 }
 
 void kp_backend_sync(int what)
 {
+	kp_unregister_batch();
 	/*
-	 * unregister_kprobe() already waits for running handlers; tracepoint
-	 * probes may still run until an SRCU/RCU grace period has passed, and
-	 * a disarmed kprobe's handler until an RCU grace period has (kprobe
-	 * handlers run with preemption disabled).
+	 * unregister_kprobes() waited for running kprobe handlers (if it had
+	 * any to take off); tracepoint probes may still run until an SRCU/RCU
+	 * grace period has passed (also on a module's tracepoint, whose module
+	 * is unpinned only after it), and a disarmed kprobe's handler until an
+	 * RCU grace period has (kprobe handlers run with preemption disabled).
 	 */
 	if (what & KP_SYNC_TRACEPOINTS)
 		tracepoint_synchronize_unregister();
 	else if (what & KP_SYNC_KPROBES)
 		synchronize_rcu();
+	kp_unregister_done();
 }
 
 int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int on)
@@ -389,6 +443,18 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 	v->addr = addr;
 }
 
+/* What kp_init allocates; kfree and free_percpu take NULL. */
+static void kp_free_all(void)
+{
+	kfree(kp_unreg_krps);
+	kfree(kp_unreg_kps);
+	kfree(kp_unreg_queue);
+	free_percpu(kp_hits);
+	kfree(kp_module_registry.rt);
+	kfree(kp_module_registry.order);
+	kfree(kp_slots);
+}
+
 static int __init kp_init(void)
 {
 	int err;
@@ -398,8 +464,12 @@ static int __init kp_init(void)
 	kp_module_registry.order = kcalloc(n ? n : 1, sizeof(*kp_module_registry.order), GFP_KERNEL);
 	kp_module_registry.rt = kcalloc(n ? n : 1, sizeof(*kp_module_registry.rt), GFP_KERNEL);
 	kp_hits = __alloc_percpu((n ? n : 1) * sizeof(unsigned long), sizeof(unsigned long));
+	kp_unreg_queue = kcalloc(n ? n : 1, sizeof(*kp_unreg_queue), GFP_KERNEL);
+	kp_unreg_kps = kcalloc(n ? n : 1, sizeof(*kp_unreg_kps), GFP_KERNEL);
+	kp_unreg_krps = kcalloc(n ? n : 1, sizeof(*kp_unreg_krps), GFP_KERNEL);
 	err = -ENOMEM;
-	if (!kp_slots || !kp_module_registry.order || !kp_module_registry.rt || !kp_hits)
+	if (!kp_slots || !kp_module_registry.order || !kp_module_registry.rt || !kp_hits ||
+	    !kp_unreg_queue || !kp_unreg_kps || !kp_unreg_krps)
 		goto out;
 	err = kp_registry_prepare(&kp_module_registry);
 	if (!err)
@@ -419,10 +489,7 @@ static int __init kp_init(void)
 	kp_status_init(&kp_module_registry);
 	return 0;
 out:
-	free_percpu(kp_hits);
-	kfree(kp_module_registry.rt);
-	kfree(kp_module_registry.order);
-	kfree(kp_slots);
+	kp_free_all();
 	return err;
 }
 
@@ -432,10 +499,7 @@ static void __exit kp_exit(void)
 	kp_status_exit();
 	kp_registry_unregister_all(&kp_module_registry);
 	/* unregister_all waited: no handler runs, none bumps a counter */
-	free_percpu(kp_hits);
-	kfree(kp_module_registry.rt);
-	kfree(kp_module_registry.order);
-	kfree(kp_slots);
+	kp_free_all();
 }
 
 module_init(kp_init);

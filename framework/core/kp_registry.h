@@ -35,6 +35,9 @@ struct kp_probe_rt {
 	unsigned int state;
 	unsigned int want;
 	int error; /* KP_ST_SKIPPED: the registration's -errno */
+	/* hashes compared before the strings in kp_registry_prepare's pairwise checks */
+	unsigned int probe_hash; /* kind, offset, symbol */
+	unsigned int name_hash;
 	char buf[KP_NAME_MAX]; /* a derived name */
 };
 
@@ -124,13 +127,18 @@ void kp_out_hex(struct kp_out *o, unsigned long v); /* 0x... */
  * probe's says it is skipped); 0 or -errno.
  */
 int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx);
-/* Unregisters it; prints the "unregister at" line and missed counts. */
+/*
+ * Starts unregistering it and prints its "unregister at" line; the
+ * unregistration is complete (and its missed counts printed) when the next
+ * kp_backend_sync() returns, which the registry calls after the last one:
+ * the kernel backend batches them, to wait once instead of once a probe.
+ */
 void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx);
 /*
- * After unregistering (or disabling): no handler of ours runs any more when
- * this returns.  what: KP_SYNC_TRACEPOINTS if tracepoint probes were
- * removed, KP_SYNC_KPROBES if kprobes were disarmed (unregistering a
- * kprobe waits by itself).
+ * After unregistering (or disabling): every unregistration started is
+ * complete and no handler of ours runs any more when this returns.  what:
+ * KP_SYNC_TRACEPOINTS if tracepoint probes were removed, KP_SYNC_KPROBES
+ * if kprobes were disarmed (unregistering a kprobe waits by itself).
  */
 #define KP_SYNC_TRACEPOINTS 1
 #define KP_SYNC_KPROBES 2

@@ -245,12 +245,24 @@ template <class P, auto... H> struct bind {
  * order of the probe directories' files, sorted by name) across files.
  */
 #define KP_PROBE(...) KP_PROBE_(__COUNTER__, __VA_ARGS__)
+/*
+ * The registry's objects are named .L<...>: assembler-local labels, not in
+ * the module's symbol table.  The kernel looks every kprobe's symbol up by
+ * name, and that lookup compares with every symbol of every loaded module,
+ * this one first; 1,000 probes made 3,000 more symbols, about a fifth of the
+ * load time (bench/, BENCHMARKS.md).  The thunks keep their names: they are
+ * what a stack trace through a handler shows.
+ */
+#define KP_LOCAL_LABEL(what, n) __asm__(".Lkp_" #what "_" #n)
 #define KP_PROBE_(n, ...) KP_PROBE__(n, __VA_ARGS__)
 #define KP_PROBE__(n, ...)                                                                     \
 	using KP_CAT(kp_bound_, n) = ::kp::detail::bind<__VA_ARGS__>;                           \
-	static constexpr auto KP_CAT(kp_symbol_, n) = KP_CAT(kp_bound_, n)::symbol;             \
-	static constexpr auto KP_CAT(kp_name_, n) = KP_CAT(kp_bound_, n)::name;                 \
-	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) = KP_CAT(kp_bound_, n)::describe(  \
-		KP_CAT(kp_symbol_, n).data, KP_CAT(kp_name_, n).data, __FILE__, __LINE__, n);    \
+	static constexpr auto KP_CAT(kp_symbol_, n) KP_LOCAL_LABEL(symbol, n) =                 \
+		KP_CAT(kp_bound_, n)::symbol;                                                   \
+	static constexpr auto KP_CAT(kp_name_, n) KP_LOCAL_LABEL(name, n) =                     \
+		KP_CAT(kp_bound_, n)::name;                                                     \
+	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) KP_LOCAL_LABEL(desc, n) =          \
+		KP_CAT(kp_bound_, n)::describe(KP_CAT(kp_symbol_, n).data,                      \
+					       KP_CAT(kp_name_, n).data, __FILE__, __LINE__, n);  \
 	[[gnu::used, gnu::section("kp_probes")]] static const ::kp_probe_desc *const KP_CAT(   \
-		kp_entry_, n) = &KP_CAT(kp_desc_, n)
+		kp_entry_, n) KP_LOCAL_LABEL(entry, n) = &KP_CAT(kp_desc_, n)
