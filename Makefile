@@ -2,6 +2,7 @@
 #
 #   make [KDIR=...] [ARCH=x86|arm64] [LLVM=1 | TOOLCHAIN=llvm|gcc] [CROSS_COMPILE=...]
 #   make install | remove | clean | check
+#   make modules_install [INSTALL_MOD_PATH=...] | sign KP_SIGN_KEY=... KP_SIGN_CERT=... | dkms
 #
 # LLVM=1 builds everything with clang (the newest clang-NN installed, 19
 # preferred), also against gcc-built distribution kernels: the target's
@@ -78,7 +79,7 @@ ifneq ($(CROSS_COMPILE),)
 kp-vars += CROSS_COMPILE=$(CROSS_COMPILE)
 endif
 
-.PHONY: all modules vm-target install remove clean check
+.PHONY: all modules vm-target install remove clean check modules_install sign dkms
 # Every target runs kbuild in the same directory: never two at once.
 .NOTPARALLEL:
 
@@ -164,6 +165,41 @@ install: modules
 
 remove:
 	rmmod $(KP_MODULE)
+
+# ---- installing for modprobe, DKMS, signing (README, "Install, DKMS and signing")
+# the release modprobe looks under (Debian 6.1's kernel.release says 6.1.NNN, its uname 6.1.0-NN-arch)
+kp-krel = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' $(KDIR)/include/generated/utsrelease.h)
+
+# kbuild's own modules_install: $(INSTALL_MOD_PATH)/lib/modules/<release>/extra/,
+# compressed as the kernel's config says; kbuild's signing of every module
+# at install (CONFIG_MODULE_SIG_ALL, with the distribution's key, which its
+# headers do not ship) is off: `make sign` signs with yours (given
+# KP_SIGN_KEY, first).  Then depmod, which kbuild skips without System.map.
+modules_install: modules
+	$(if $(KP_SIGN_KEY),$(MAKE) -f $(kp-root)/Makefile sign)
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) INSTALL_MOD_DIR=extra CONFIG_MODULE_SIG_ALL= \
+		KERNELRELEASE=$(kp-krel) modules_install
+	depmod $(if $(INSTALL_MOD_PATH),-b $(INSTALL_MOD_PATH)) $(kp-krel)
+
+# Signs $(KP_MODULE).ko with the target kernel's scripts/sign-file and the
+# hash its config names: KP_SIGN_KEY (private key, PEM) and KP_SIGN_CERT
+# (its X.509 certificate, PEM or DER), a pair the kernel trusts (built in,
+# or enrolled as a MOK under Secure Boot).  Once: a signed module is left as it is.
+kp-sig-hash = $(or $(patsubst "%",%,$(shell sed -n 's/^CONFIG_MODULE_SIG_HASH=//p' $(kp-conf))),sha256)
+sign:
+	@test -n "$(KP_SIGN_KEY)" -a -n "$(KP_SIGN_CERT)" || { echo "make sign: give KP_SIGN_KEY=<private key .pem> KP_SIGN_CERT=<its X.509 certificate>" >&2; exit 1; }
+	@test -f $(kp-root)/$(KP_MODULE).ko || { echo "make sign: no $(KP_MODULE).ko: make it first" >&2; exit 1; }
+	@if tail -c 28 $(kp-root)/$(KP_MODULE).ko | grep -q '~Module signature appended~'; then \
+		echo "make sign: $(KP_MODULE).ko is signed already"; \
+	else \
+		$(KDIR)/scripts/sign-file $(kp-sig-hash) $(KP_SIGN_KEY) $(KP_SIGN_CERT) $(kp-root)/$(KP_MODULE).ko && \
+		echo "make sign: signed $(KP_MODULE).ko ($(kp-sig-hash))"; \
+	fi
+
+# DKMS: this tree (with your probes/) as a DKMS package, rebuilt for every
+# kernel installed later; tools/kp-dkms says how (KREL=, KDIR=, KP_DKMS_INSTALL=0).
+dkms:
+	$(kp-root)/tools/kp-dkms
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(kp-root) clean
