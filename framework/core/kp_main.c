@@ -15,6 +15,7 @@
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/stringify.h>
 #include <linux/tracepoint.h>
 
 #include "../kp_abi.h"
@@ -31,6 +32,24 @@ MODULE_PARM_DESC(excluded, "probes not registered at all: comma-separated names 
 static bool all_optional;
 module_param(all_optional, bool, 0444);
 MODULE_PARM_DESC(all_optional, "every probe optional: one that cannot attach is skipped");
+#define KP_LINES_MAX 64
+static bool all_lines;
+module_param(all_lines, bool, 0444);
+MODULE_PARM_DESC(all_lines, "a register and an unregister line for every probe also above "
+		 __stringify(KP_LINES_MAX) " probes");
+
+/*
+ * The seed's "<kind> register at <symbol>+0x0/0x210" line for every probe,
+ * up to KP_LINES_MAX probes; above, one summary line at load and one at
+ * unload (every probe is in the status file), unless all_lines=1.  Each
+ * %pS line costs a symbol lookup: 1,000 of them were about a tenth of a
+ * 1,000-probe module's load time (BENCHMARKS.md).  Failures, skips and
+ * missed counts are always printed.
+ */
+static bool kp_each_line(void)
+{
+	return all_lines || kp_module_registry.count <= KP_LINES_MAX;
+}
 
 /*
  * kretprobe instances when the declaration gives none: SystemTap's
@@ -207,7 +226,7 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		err = register_kprobe(&s->kp);
 		if (!err && d->offset)
 			err = kp_check_offset(d, s, off);
-		if (!err)
+		if (!err && kp_each_line())
 			pr_info("kprobe register at %pS\n", s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
@@ -218,7 +237,7 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		s->krp.data_size = d->data_size;
 		s->krp.maxactive = d->maxactive > 0 ? d->maxactive : kp_default_maxactive();
 		err = register_kretprobe(&s->krp);
-		if (!err)
+		if (!err && kp_each_line())
 			pr_info("kretprobe register at %pS\n", s->krp.kp.addr);
 		break;
 	case KP_KIND_TRACEPOINT: {
@@ -233,7 +252,9 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 			s->tp.tp = l.tp;
 			s->tp.owner = l.owner;
 			s->tp.live = !off;
-			if (l.owner)
+			if (!kp_each_line())
+				;
+			else if (l.owner)
 				pr_info("tracepoint register at trace_%s [%s]\n", d->symbol,
 					module_name(l.owner));
 			else
@@ -269,16 +290,20 @@ static unsigned int kp_unreg_queued;
 void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 {
 	union kp_slot *s = &kp_slots[idx];
+	bool line = kp_each_line();
 
 	switch (d->kind) {
 	case KP_KIND_KPROBE:
-		pr_info("kprobe unregister at %pS\n", s->kp.addr);
+		if (line)
+			pr_info("kprobe unregister at %pS\n", s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
-		pr_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
+		if (line)
+			pr_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
 		break;
 	case KP_KIND_TRACEPOINT:
-		pr_info("tracepoint unregister at trace_%s\n", d->symbol);
+		if (line)
+			pr_info("tracepoint unregister at trace_%s\n", d->symbol);
 		if (s->tp.live)
 			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
 		s->tp.live = false;
@@ -443,6 +468,27 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 	v->addr = addr;
 }
 
+/* Above KP_LINES_MAX probes: one line instead of one a probe. */
+static void kp_summary(const char *what)
+{
+	unsigned int i, n[4] = { 0 }, skipped = 0, excluded = 0, on = 0;
+
+	for (i = 0; i < kp_module_registry.count; i++) {
+		const struct kp_probe_rt *rt = &kp_module_registry.rt[i];
+
+		if (rt->state == KP_ST_SKIPPED)
+			skipped++;
+		else if (rt->state == KP_ST_EXCLUDED)
+			excluded++;
+		else if (rt->state == KP_ST_ENABLED || rt->state == KP_ST_DISABLED)
+			n[kp_module_registry.begin[i]->kind & 3]++, on++;
+	}
+	pr_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints; %u skipped, %u excluded): "
+		"each in /sys/kernel/debug/kp-%s/probes, one line each with all_lines=1\n",
+		what, on, n[KP_KIND_KPROBE], n[KP_KIND_KRETPROBE], n[KP_KIND_TRACEPOINT], skipped,
+		excluded, KBUILD_MODNAME);
+}
+
 /* What kp_init allocates; kfree and free_percpu take NULL. */
 static void kp_free_all(void)
 {
@@ -486,6 +532,8 @@ static int __init kp_init(void)
 	err = kp_registry_register_all(&kp_module_registry);
 	if (err)
 		goto out;
+	if (!kp_each_line())
+		kp_summary("registered");
 	kp_status_init(&kp_module_registry);
 	return 0;
 out:
@@ -497,6 +545,8 @@ static void __exit kp_exit(void)
 {
 	/* first: no control write or status read runs while unregistering */
 	kp_status_exit();
+	if (!kp_each_line())
+		kp_summary("unregistering");
 	kp_registry_unregister_all(&kp_module_registry);
 	/* unregister_all waited: no handler runs, none bumps a counter */
 	kp_free_all();
