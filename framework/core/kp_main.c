@@ -406,6 +406,8 @@ static int __init kp_init(void)
 		err = kp_registry_select(&kp_module_registry, "disabled", disabled, KP_WANT_DISABLED);
 	if (!err)
 		err = kp_registry_select(&kp_module_registry, "excluded", excluded, KP_WANT_EXCLUDED);
+	if (!err)
+		err = kp_maps_init();
 	if (err)
 		goto out;
 	if (all_optional)
@@ -414,9 +416,12 @@ static int __init kp_init(void)
 		if (kp_module_registry.begin[i]->state)
 			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
 	err = kp_registry_register_all(&kp_module_registry);
-	if (err)
+	if (err) {
+		kp_maps_exit(); /* no handler runs any more */
 		goto out;
+	}
 	kp_status_init(&kp_module_registry);
+	kp_maps_debugfs(kp_status_debugfs_dir());
 	return 0;
 out:
 	free_percpu(kp_hits);
@@ -432,6 +437,7 @@ static void __exit kp_exit(void)
 	kp_status_exit();
 	kp_registry_unregister_all(&kp_module_registry);
 	/* unregister_all waited: no handler runs, none bumps a counter */
+	kp_maps_exit();
 	free_percpu(kp_hits);
 	kfree(kp_module_registry.rt);
 	kfree(kp_module_registry.order);
