@@ -24,4 +24,12 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *text, s
 void kp_status_init(struct kp_registry *r);
 void kp_status_exit(void);
 
+/*
+ * The module's trace instance (kp_output.c): init before the first probe
+ * registers (0 or -errno: a bad output= parameter), exit after the last
+ * handler ran.
+ */
+int kp_output_init(void);
+void kp_output_exit(void);
+
 #endif

@@ -410,14 +410,21 @@ static int __init kp_init(void)
 		goto out;
 	if (all_optional)
 		kp_registry_want_all(&kp_module_registry, KP_WANT_OPTIONAL);
+	/* the trace instance first: a handler may print from its first hit */
+	err = kp_output_init();
+	if (err)
+		goto out;
 	for (i = 0; i < n; i++)
 		if (kp_module_registry.begin[i]->state)
 			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
 	err = kp_registry_register_all(&kp_module_registry);
 	if (err)
-		goto out;
+		goto out_output;
 	kp_status_init(&kp_module_registry);
 	return 0;
+out_output:
+	/* register_all rolled back and waited: no handler runs */
+	kp_output_exit();
 out:
 	free_percpu(kp_hits);
 	kfree(kp_module_registry.rt);
@@ -431,7 +438,8 @@ static void __exit kp_exit(void)
 	/* first: no control write or status read runs while unregistering */
 	kp_status_exit();
 	kp_registry_unregister_all(&kp_module_registry);
-	/* unregister_all waited: no handler runs, none bumps a counter */
+	/* unregister_all waited: no handler runs, none bumps a counter or prints */
+	kp_output_exit();
 	free_percpu(kp_hits);
 	kfree(kp_module_registry.rt);
 	kfree(kp_module_registry.order);
