@@ -136,6 +136,15 @@ struct kp_map_desc {
 
 /* printk at KERN_INFO, prefixed with "<module>: ". */
 void kp_printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * One line (fmt ends with its own "\n") into the module's ftrace instance,
+ * /sys/kernel/tracing/instances/<module>/trace (framework/core/kp_output.c):
+ * the kernel's vsnprintf formats, the lock-free ring buffer stores; callable
+ * from any handler.  printk (KERN_INFO, "<module>: ") instead with the
+ * module parameter output=printk or where the kernel has no instances.
+ */
+void kp_trace_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kp_trace_vprintf(const char *fmt, __builtin_va_list args) __attribute__((format(printf, 1, 0)));
 
 /* Copies n bytes from a kernel address without faulting; 0 or -EFAULT. */
 long kp_read_kernel(void *dst, const void *src, unsigned long n);

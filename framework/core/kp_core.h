@@ -33,6 +33,17 @@ struct dentry *kp_status_debugfs_dir(void);
  */
 int kp_maps_init(void);
 void kp_maps_debugfs(struct dentry *dir);
+/* At unload: each map's text into the trace instance, one dmesg line each, freed. */
 void kp_maps_exit(void);
+/* A failed load: freed without a word. */
+void kp_maps_free(void);
+
+/*
+ * The module's trace instance (kp_output.c): init before the first probe
+ * registers (0 or -errno: a bad output= parameter), exit after the last
+ * handler ran.
+ */
+int kp_output_init(void);
+void kp_output_exit(void);
 
 #endif

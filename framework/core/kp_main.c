@@ -412,17 +412,24 @@ static int __init kp_init(void)
 		goto out;
 	if (all_optional)
 		kp_registry_want_all(&kp_module_registry, KP_WANT_OPTIONAL);
+	/* the trace instance first: a handler may print from its first hit */
+	err = kp_output_init();
+	if (err)
+		goto out_maps;
 	for (i = 0; i < n; i++)
 		if (kp_module_registry.begin[i]->state)
 			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
 	err = kp_registry_register_all(&kp_module_registry);
-	if (err) {
-		kp_maps_exit(); /* no handler runs any more */
-		goto out;
-	}
+	if (err)
+		goto out_output;
 	kp_status_init(&kp_module_registry);
 	kp_maps_debugfs(kp_status_debugfs_dir());
 	return 0;
+out_output:
+	/* register_all rolled back and waited: no handler runs */
+	kp_output_exit();
+out_maps:
+	kp_maps_free();
 out:
 	free_percpu(kp_hits);
 	kfree(kp_module_registry.rt);
@@ -436,8 +443,9 @@ static void __exit kp_exit(void)
 	/* first: no control write or status read runs while unregistering */
 	kp_status_exit();
 	kp_registry_unregister_all(&kp_module_registry);
-	/* unregister_all waited: no handler runs, none bumps a counter */
-	kp_maps_exit();
+	/* unregister_all waited: no handler runs, none bumps a counter or prints */
+	kp_maps_exit(); /* into the trace instance: before it goes */
+	kp_output_exit();
 	free_percpu(kp_hits);
 	kfree(kp_module_registry.rt);
 	kfree(kp_module_registry.order);

@@ -8,8 +8,10 @@
  *   /sys/kernel/debug/kp-<module>/maps/<name>
  *     read: the merged text (kp_map_read.c), a snapshot taken at open;
  *     write "clear": empties every CPU's table and the drop count.
- * At unload, after the last handler finished: one dmesg line per map
- * (name, entries, drops), then the tables are freed.
+ * At unload, after the last handler finished: every map's text into the
+ * module's trace instance (kp_trace_printf, kp_output.c: a reader of
+ * instances/<module>/trace_pipe sees it), one dmesg line per map (name,
+ * entries, drops), then the tables are freed.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -70,7 +72,7 @@ static void kp_map_free(const struct kp_map_desc *d)
 	d->state->tables = NULL;
 }
 
-static void kp_maps_free(void)
+void kp_maps_free(void)
 {
 	const struct kp_map_desc *const *e;
 
@@ -144,12 +146,28 @@ struct kp_map_text {
 	char buf[];
 };
 
+/* The text of a merged view, in a new buffer (kvfree it), or NULL. */
+static struct kp_map_text *kp_map_text_of(const struct kp_map_view *v)
+{
+	struct kp_map_text *text;
+	struct kp_out o;
+
+	kp_out_init(&o, NULL, 0);
+	kp_map_render(v, &o); /* measures */
+	text = kvmalloc(sizeof(*text) + o.len + 1, GFP_KERNEL);
+	if (text) {
+		kp_out_init(&o, text->buf, o.len + 1);
+		kp_map_render(v, &o);
+		text->len = o.len;
+	}
+	return text;
+}
+
 static int kp_map_open(struct inode *inode, struct file *f)
 {
 	const struct kp_map_desc *d = inode->i_private;
 	struct kp_map_text *text;
 	struct kp_map_view v;
-	struct kp_out o;
 	void *scratch;
 
 	if (!(f->f_mode & FMODE_READ))
@@ -157,14 +175,7 @@ static int kp_map_open(struct inode *inode, struct file *f)
 	scratch = kp_map_snapshot(d, &v);
 	if (!scratch)
 		return -ENOMEM;
-	kp_out_init(&o, NULL, 0);
-	kp_map_render(&v, &o); /* measures */
-	text = kvmalloc(sizeof(*text) + o.len + 1, GFP_KERNEL);
-	if (text) {
-		kp_out_init(&o, text->buf, o.len + 1);
-		kp_map_render(&v, &o);
-		text->len = o.len;
-	}
+	text = kp_map_text_of(&v);
 	kvfree(scratch);
 	f->private_data = text;
 	return text ? 0 : -ENOMEM;
@@ -220,6 +231,21 @@ void kp_maps_debugfs(struct dentry *dir)
 		debugfs_create_file((*e)->name, 0600, kp_maps_dir, (void *)*e, &kp_map_fops);
 }
 
+/* Every non-empty line of the text into the trace instance. */
+static void kp_map_trace(const struct kp_map_text *text)
+{
+	const char *s = text->buf, *end = text->buf + text->len;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', end - s);
+		int n = nl ? nl - s : end - s;
+
+		if (n)
+			kp_trace_printf("%.*s\n", n, s);
+		s += n + 1;
+	}
+}
+
 void kp_maps_exit(void)
 {
 	const struct kp_map_desc *const *e;
@@ -227,7 +253,11 @@ void kp_maps_exit(void)
 	kp_maps_each(e) {
 		struct kp_map_view v;
 		void *scratch = kp_map_snapshot(*e, &v);
+		struct kp_map_text *text = scratch ? kp_map_text_of(&v) : NULL;
 
+		if (text)
+			kp_map_trace(text);
+		kvfree(text);
 		if (scratch)
 			pr_info("map %s: %lu %s, %llu dropped\n", (*e)->name, v.n,
 				v.n == 1 ? "entry" : "entries", v.drops);
