@@ -117,3 +117,12 @@ expect_eq "full tables on two CPUs: keys 1..100 counted on both" \
 if echo nonsense >$MAPS/value_count 2>/dev/null; then fail "a write other than clear is refused" "accepted"; else
 	pass "a write other than clear is refused"; fi
 expect_eq "a refused write clears nothing" "$(map_value value_count)" $((N1 + N2))
+
+# examples/read_sizes.cpp (kp_examples.ko): dd reading 7 blocks of 3000
+# bytes from /dev/zero asks vfs_read for 3000 bytes 7 times: 7 in [2K, 4K)
+EX=/sys/kernel/debug/kp-kp_examples/maps
+check "example maps: clear" sh -c "echo clear >$EX/read_bytes && echo clear >$EX/reads_by_pid"
+dd if=/dev/zero of=/dev/null bs=3000 count=7 2>/dev/null
+sed 's/^/# /' $EX/read_bytes | grep -A3 '@read_bytes\[dd\]'
+expect_eq "example: dd's reads in the log2 histogram by comm" \
+	"$(awk '/^@read_bytes\[dd\]:/ { on = 1; next } /^@/ { on = 0 } on && /^\[2K, 4K\)/ { print $3 }' $EX/read_bytes)" 7
