@@ -93,7 +93,8 @@ modules:
 # kp_examples.ko (examples/), kp_tests.ko (tests/vm/probes), kp_fail.ko
 # (examples/ plus a probe that cannot register: proves rollback), kp_bad.ko
 # (every other kind of probe that cannot attach), kp_dup.ko (one probe
-# declared twice) and kp_target.ko (functions with known arguments to probe).
+# declared twice), kp_out.ko (output into its trace instance, begin/end and
+# interval handlers: tests/vm/out-probes) and kp_target.ko (functions with known arguments to probe).
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
@@ -102,6 +103,8 @@ vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bad KP_PROBE_DIRS=tests/vm/bad-probes modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 # ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------

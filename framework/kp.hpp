@@ -74,3 +74,5 @@ inline bool starts_with(const char *s, const char *prefix)
 
 } // namespace
 } // namespace kp
+
+#include "kp/maps.hpp" // after kp::task_comm, a key type

@@ -86,10 +86,65 @@ struct kp_probe_desc {
 	struct kp_probe_state *state;	/* NULL: no hit counter */
 };
 
+/*
+ * Maps (aggregations): one descriptor per map in the "kp_maps" section,
+ * bracketed like the probes' (kp_begin.c, kp_end.c).  The core allocates
+ * every CPU's table at load, before any probe registers, and frees them at
+ * unload after the last handler finished.  Layout of one CPU's table, in
+ * 64-bit words: [0] updates dropped (the table was full), then capacity
+ * slots of 1 + key_words + val_words words: a tag (0 empty, KP_MAP_TAG_BUSY
+ * being claimed, odd: published, the key's hash | 1), the key, the value.
+ * The hot path is framework/kp_map.h; the core's reader merges the tables.
+ */
+#define KP_MAP_COUNT 1u	      /* val: [count] */
+#define KP_MAP_SUM 2u	      /* val: [sum] */
+#define KP_MAP_MIN 3u	      /* val: [min] */
+#define KP_MAP_MAX 4u	      /* val: [max] */
+#define KP_MAP_AVG 5u	      /* val: [count, sum] */
+#define KP_MAP_HIST_LOG2 6u   /* val: KP_MAP_LOG2_BUCKETS counts */
+#define KP_MAP_HIST_LINEAR 7u /* val: 2 + ceil((max - min) / step) counts */
+
+/* (..., 0), [0], [1], [2, 4), ... [2^62, 2^63) */
+#define KP_MAP_LOG2_BUCKETS 65u
+#define KP_MAP_KEY_MAX_WORDS 8u
+#define KP_MAP_TAG_BUSY 2ull
+
+/* The writable part of one map: set by the core at load. */
+struct kp_map_state {
+	/* __percpu: every CPU's pointer to its own table (kvzalloc'd on its node) */
+	void **tables;
+};
+
+struct kp_map_desc {
+	const char *name;	/* unique in a module: /sys/kernel/debug/kp-<module>/maps/<name> */
+	unsigned int kind;	/* KP_MAP_* */
+	unsigned int capacity;	/* keys per CPU table */
+	unsigned int key_words; /* 0: unkeyed, one slot */
+	unsigned int val_words;
+	/*
+	 * One character per key field, how to print it: 'd' signed integer,
+	 * 'u' unsigned, 'c' a task comm (two words, NUL-padded).  "" unkeyed.
+	 */
+	const char *key_fmt;
+	long long lin_min, lin_max, lin_step; /* KP_MAP_HIST_LINEAR */
+	const char *file;		      /* where the map was declared */
+	unsigned int line;
+	struct kp_map_state *state;
+};
+
 /* --- services of the kernel core, callable from C++ probe handlers --- */
 
 /* printk at KERN_INFO, prefixed with "<module>: ". */
 void kp_printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * One line (fmt ends with its own "\n") into the module's ftrace instance,
+ * /sys/kernel/tracing/instances/<module>/trace (framework/core/kp_output.c):
+ * the kernel's vsnprintf formats, the lock-free ring buffer stores; callable
+ * from any handler.  printk (KERN_INFO, "<module>: ") instead with the
+ * module parameter output=printk or where the kernel has no instances.
+ */
+void kp_trace_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void kp_trace_vprintf(const char *fmt, __builtin_va_list args) __attribute__((format(printf, 1, 0)));
 
 /* Copies n bytes from a kernel address without faulting; 0 or -EFAULT. */
 long kp_read_kernel(void *dst, const void *src, unsigned long n);

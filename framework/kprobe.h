@@ -103,6 +103,7 @@
 #include "kp_abi.h"
 #include "kp_decode.h"
 #include "kp_hit.h"
+#include "kp_map.h"
 
 /* The register table the generated handlers read (host tests substitute another). */
 #ifndef KP_C_TABLE
@@ -327,5 +328,49 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	KP_C_KRETPROBE_RET(func, type, arg, rettype, retval)
 
 #define TRACEPOINT_HANDLER_DEFINE(name, ...) KP_C_TRACEPOINT_(__COUNTER__, name, __VA_ARGS__)
+
+/* ---- maps (the C++ maps' core, framework/kp_map.h) -------------------------------- */
+/*
+ * KP_COUNT_MAP(name, capacity)   a count keyed by one long, capacity keys per CPU
+ * KP_HIST_MAP(name)              one log2 histogram
+ * in a handler:  kp_count(&name, key);  kp_hist(&name, value);
+ * Read at /sys/kernel/debug/kp-<module>/maps/<name>, like the C++ maps
+ * (kp::Count<kp::Key<long>, capacity>, kp::Hist<>): per-CPU, no lock, the
+ * update inlined, a full table's updates counted as dropped.
+ */
+#define KP_C_MAP(map, kind_, cap, kwords, vwords, fmt)                                \
+	static struct kp_map_state kp_c_map_state_##map;                              \
+	static const struct kp_map_desc map = {                                       \
+		.name = #map,                                                        \
+		.kind = kind_,                                                        \
+		.capacity = cap,                                                      \
+		.key_words = kwords,                                                  \
+		.val_words = vwords,                                                  \
+		.key_fmt = fmt,                                                       \
+		.file = __FILE__,                                                     \
+		.line = __LINE__,                                                     \
+		.state = &kp_c_map_state_##map,                                      \
+	};                                                                            \
+	static const struct kp_map_desc *const kp_c_map_entry_##map                   \
+		__attribute__((used, section("kp_maps"))) = &map
+
+#define KP_COUNT_MAP(map, capacity)                                                   \
+	_Static_assert((capacity) >= 1, "KP_COUNT_MAP(" #map "): the capacity must be at least 1"); \
+	KP_C_MAP(map, KP_MAP_COUNT, capacity, 1, 1, "d")
+#define KP_HIST_MAP(map) KP_C_MAP(map, KP_MAP_HIST_LOG2, 1, 0, KP_MAP_LOG2_BUCKETS, "")
+
+static inline __attribute__((always_inline, unused)) void kp_count(const struct kp_map_desc *m,
+								   long key)
+{
+	kp_map_word k = (kp_map_word)key;
+
+	kp_map_update(m, &k, 1);
+}
+
+static inline __attribute__((always_inline, unused)) void kp_hist(const struct kp_map_desc *m,
+								  long value)
+{
+	kp_map_update(m, 0, value);
+}
 
 #endif

@@ -84,7 +84,9 @@ typedef struct kp_arm64_regs kp_native_regs;
 /*
  * No inline per-CPU increment (no KP_NATIVE_HAS_PERCPU_INC): the per-CPU
  * base is tpidr_el1 or tpidr_el2 (VHE), chosen by alternatives patching,
- * so framework/kp_hit.h calls the core's this_cpu_inc() instead.
+ * so framework/kp_hit.h calls the core's this_cpu_inc() instead, and
+ * framework/kp_map.h the core's this_cpu_read() and compiler atomics
+ * (inline LL/SC or LSE: the build passes -mno-outline-atomics).
  */
 #endif
 

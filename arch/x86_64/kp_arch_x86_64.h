@@ -86,6 +86,31 @@ static inline __attribute__((always_inline)) void kp_native_percpu_inc(unsigned 
 {
 	__asm__ __volatile__("incq %%gs:%0" : "+m"(*pcp));
 }
+/*
+ * The maps' hot path (framework/kp_map.h): this_cpu_read() of a per-CPU
+ * pointer, and the kernel's local_t operations on the current CPU's own
+ * memory: one instruction each, without a lock prefix (nothing but this
+ * CPU writes the table; an interrupt or NMI cannot split an instruction).
+ */
+#define KP_NATIVE_HAS_LOCAL_OPS 1
+static inline __attribute__((always_inline)) void *kp_native_percpu_read_ptr(void *const *pcp)
+{
+	void *v;
+
+	__asm__ __volatile__("movq %%gs:%1, %0" : "=r"(v) : "m"(*pcp));
+	return v;
+}
+static inline __attribute__((always_inline)) unsigned long long
+kp_native_local_cmpxchg(unsigned long long *p, unsigned long long old, unsigned long long val)
+{
+	__asm__ __volatile__("cmpxchgq %2, %1" : "+a"(old), "+m"(*p) : "r"(val) : "memory");
+	return old;
+}
+static inline __attribute__((always_inline)) void kp_native_local_add(unsigned long long *p,
+								      unsigned long long v)
+{
+	__asm__ __volatile__("addq %1, %0" : "+m"(*p) : "er"(v));
+}
 #endif
 
 #endif

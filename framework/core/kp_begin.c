@@ -9,3 +9,6 @@
 
 const struct kp_probe_desc *const __kp_probes_begin[0]
 	__attribute__((section("kp_probes"), used, aligned(8))) = {};
+/* The maps' registry ("kp_maps"), bracketed the same way. */
+const struct kp_map_desc *const __kp_maps_begin[0]
+	__attribute__((section("kp_maps"), used, aligned(8))) = {};

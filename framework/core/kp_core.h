@@ -23,5 +23,27 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *text, s
 /* /sys/kernel/debug/kp-<module>/{probes,control} (kp_status.c). */
 void kp_status_init(struct kp_registry *r);
 void kp_status_exit(void);
+/* The directory /sys/kernel/debug/kp-<module>/ (an error pointer if debugfs failed). */
+struct dentry *kp_status_debugfs_dir(void);
+
+/*
+ * Maps (kp_maps.c): validated and allocated before the probes register
+ * (0 or -errno, nothing left allocated on failure); their debugfs files
+ * under dir; at unload, after the last handler, summarised and freed.
+ */
+int kp_maps_init(void);
+void kp_maps_debugfs(struct dentry *dir);
+/* At unload: each map's text into the trace instance, one dmesg line each, freed. */
+void kp_maps_exit(void);
+/* A failed load: freed without a word. */
+void kp_maps_free(void);
+
+/*
+ * The module's trace instance (kp_output.c): init before the first probe
+ * registers (0 or -errno: a bad output= parameter), exit after the last
+ * handler ran.
+ */
+int kp_output_init(void);
+void kp_output_exit(void);
 
 #endif

@@ -522,20 +522,32 @@ static int __init kp_init(void)
 		err = kp_registry_select(&kp_module_registry, "disabled", disabled, KP_WANT_DISABLED);
 	if (!err)
 		err = kp_registry_select(&kp_module_registry, "excluded", excluded, KP_WANT_EXCLUDED);
+	if (!err)
+		err = kp_maps_init();
 	if (err)
 		goto out;
 	if (all_optional)
 		kp_registry_want_all(&kp_module_registry, KP_WANT_OPTIONAL);
+	/* the trace instance first: a handler may print from its first hit */
+	err = kp_output_init();
+	if (err)
+		goto out_maps;
 	for (i = 0; i < n; i++)
 		if (kp_module_registry.begin[i]->state)
 			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
 	err = kp_registry_register_all(&kp_module_registry);
 	if (err)
-		goto out;
+		goto out_output;
 	if (!kp_each_line())
 		kp_summary("registered");
 	kp_status_init(&kp_module_registry);
+	kp_maps_debugfs(kp_status_debugfs_dir());
 	return 0;
+out_output:
+	/* register_all rolled back and waited: no handler runs */
+	kp_output_exit();
+out_maps:
+	kp_maps_free();
 out:
 	kp_free_all();
 	return err;
@@ -548,7 +560,9 @@ static void __exit kp_exit(void)
 	if (!kp_each_line())
 		kp_summary("unregistering");
 	kp_registry_unregister_all(&kp_module_registry);
-	/* unregister_all waited: no handler runs, none bumps a counter */
+	/* unregister_all waited: no handler runs, none bumps a counter or prints */
+	kp_maps_exit(); /* into the trace instance: before it goes */
+	kp_output_exit();
 	kp_free_all();
 }
 

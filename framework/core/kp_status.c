@@ -114,6 +114,11 @@ void kp_status_init(struct kp_registry *r)
 	debugfs_create_file("control", 0200, kp_status_dir, NULL, &kp_control_fops);
 }
 
+struct dentry *kp_status_debugfs_dir(void)
+{
+	return kp_status_dir;
+}
+
 void kp_status_exit(void)
 {
 	/* waits for reads and writes in progress to finish */

@@ -43,6 +43,9 @@ const std::string &last_printk() { return printk_; }
 
 extern "C" {
 
+// The maps' hot path on the host (framework/kp_map.h): the "current CPU".
+unsigned int kp_host_map_cpu;
+
 void kp_printk(const char *fmt, ...)
 {
 	char buf[512];

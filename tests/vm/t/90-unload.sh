@@ -12,7 +12,40 @@ if rmmod kp_target 2>/dev/null; then
 else
 	pass "kp_target pinned while its tracepoint is probed"
 fi
+# the maps' summary at unload: one line per map with the entries and drops
+# its file shows now (nothing calls kp_target_value any more)
+for m in /sys/kernel/debug/kp-kp_tests/maps/*; do
+	head -1 "$m" | sed -n 's/^# \([^:]*\): [a-z]*, \([0-9]* entr[a-z]*, [0-9]* dropped\).*/kp_tests: map \1: \2/p'
+done | sort >/tmp/maps.summary.want
+# and every map's text into the module's trace instance: read by a reader
+# of its trace_pipe, which keeps the instance after the unload (removed here)
+cat /sys/kernel/debug/kp-kp_tests/maps/* | grep -v '^$' | sort >/tmp/maps.text.want
+TP_INST=/sys/kernel/tracing/instances/kp_tests
+check "kp_tests' trace instance exists while loaded" test -d $TP_INST
+cat $TP_INST/trace_pipe >/tmp/maps.tp &
+TP_READER=$!
+sleep 1
+kmsg_mark "unload kp_tests"
 check "rmmod kp_tests" rmmod kp_tests
+sleep 1
+kill $TP_READER
+wait $TP_READER 2>/dev/null
+[ -d $TP_INST ] && rmdir $TP_INST
+sed -n 's/.*: kp_trace_printf: //p' /tmp/maps.tp | sort >/tmp/maps.text.got
+if [ "$(grep -c '^@' /tmp/maps.text.want)" -ge 12 ] && cmp -s /tmp/maps.text.want /tmp/maps.text.got; then
+	pass "maps printed into the trace instance at unload"
+else
+	fail "maps printed into the trace instance at unload" \
+		"want $(grep -c '' /tmp/maps.text.want) lines, got $(grep -c '' /tmp/maps.text.got): $(diff /tmp/maps.text.want /tmp/maps.text.got | head -3 | tr '\n' ';')"
+fi
+check "the instance is removed after its reader" test ! -d $TP_INST
+dmesg_since "unload kp_tests" | grep -o "kp_tests: map .*" | sort >/tmp/maps.summary.got
+if [ "$(grep -c '' /tmp/maps.summary.want)" -ge 12 ] && cmp -s /tmp/maps.summary.want /tmp/maps.summary.got; then
+	pass "maps summarised at unload: name, entries, drops"
+else
+	fail "maps summarised at unload: name, entries, drops" \
+		"want [$(tr '\n' ';' </tmp/maps.summary.want)] got [$(tr '\n' ';' </tmp/maps.summary.got)]"
+fi
 expect_line "missed kretprobe instances reported at unload, seed format" \
 	'kp_tests: kretprobe missed probing [1-9][0-9]* instances of hrtimer_nanosleep\+0x[0-9a-f]+/0x[0-9a-f]+$'
 kmsg_mark "unload kp_examples"

@@ -14,6 +14,12 @@
  * func+off/len [mod]"):
  * what the kernel itself holds, to check that an unloaded module left none.
  *
+ * Writing "N" to .../out calls kp_target_out(i) for i = 1..N, which calls
+ * kp_target_out_ints() and kp_target_out_more() with values derived from
+ * i, one of each integer width, both signs, with the high bit of the
+ * unsigned ones set (kp_target_out_expect() in tests/vm/t/34-output.sh
+ * computes the same), a string, a pointer and a function address.
+ *
  * The unload guard: writing "N" to .../linger fires kp_target_linger N
  * times; a probe on it marks itself in flight while it spins.  A module
  * notifier sees every other module's MODULE_STATE_GOING, which the kernel
@@ -98,6 +104,33 @@ noinline long kp_target_value(long v)
 	return v * 2;
 }
 
+noinline long kp_target_out_ints(s8 c, u8 uc, short s, unsigned short us, int i, unsigned int ui,
+				 long l, unsigned long ul);
+noinline long kp_target_out_ints(s8 c, u8 uc, short s, unsigned short us, int i, unsigned int ui,
+				 long l, unsigned long ul)
+{
+	barrier();
+	return c + uc + s + us + i + ui + l + ul;
+}
+
+noinline long kp_target_out_more(long long ll, unsigned long long ull, const char *str,
+				 const void *ptr, unsigned long fn);
+noinline long kp_target_out_more(long long ll, unsigned long long ull, const char *str,
+				 const void *ptr, unsigned long fn)
+{
+	barrier();
+	return (long)(ll + ull + str[0] + (unsigned long)ptr + fn);
+}
+
+noinline void kp_target_out(int n);
+noinline void kp_target_out(int n)
+{
+	kp_target_out_ints(-n, 200 + n, -30000 + n, 60000 + n, -2000000000 + n, 4000000000u + n,
+			   -1099511627776L - n, 9223372036854775808UL + n);
+	kp_target_out_more(-4611686018427387904LL - n, 18446744073709551615ULL - n, "out",
+			   &kp_target_object, (unsigned long)kp_target_value);
+}
+
 static struct dentry *kp_target_dir;
 
 static ssize_t many_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
@@ -147,6 +180,19 @@ static ssize_t repeat_write(struct file *f, const char __user *ubuf, size_t len,
 }
 
 static const struct file_operations repeat_fops = { .write = repeat_write };
+
+static ssize_t out_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	int i, n;
+
+	if (kstrtoint_from_user(ubuf, len, 10, &n) || n < 0 || n > 100)
+		return -EINVAL;
+	for (i = 1; i <= n; i++)
+		kp_target_out(i);
+	return len;
+}
+
+static const struct file_operations out_fops = { .write = out_write };
 
 static ssize_t linger_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
 {
@@ -199,6 +245,7 @@ static int __init kp_target_init(void)
 	debugfs_create_file("many", 0200, kp_target_dir, NULL, &many_fops);
 	debugfs_create_file("errptr", 0200, kp_target_dir, NULL, &errptr_fops);
 	debugfs_create_file("repeat", 0200, kp_target_dir, NULL, &repeat_fops);
+	debugfs_create_file("out", 0200, kp_target_dir, NULL, &out_fops);
 	debugfs_create_file("tp_probes", 0400, kp_target_dir, NULL, &tp_probes_fops);
 	debugfs_create_file("linger", 0200, kp_target_dir, NULL, &linger_fops);
 	debugfs_create_atomic_t("late", 0400, kp_target_dir, &kp_target_late);
