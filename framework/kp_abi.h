@@ -36,6 +36,10 @@ struct task_struct;
 #define KP_F_NAME_KIND_SYMBOL (1u << 1)
 #define KP_F_SYSCALL (1u << 16) /* informational: attached to a syscall entry */
 
+/* The largest kretprobe per-call data the kernel accepts (KRETPROBE_MAX_DATA_SIZE,
+ * asserted against the target kernel in framework/core/kp_layout.c). */
+#define KP_KRETPROBE_MAX_DATA_SIZE 4096
+
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
 
