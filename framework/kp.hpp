@@ -5,17 +5,19 @@
 //
 //   #include "kp.hpp"
 //
-//   static void on_open(int dfd, const char *filename, const open_how *how)
+//   static void on_open(int dfd, kp::User<const char *> filename, const open_how *how)
 //   {
 //           char name[64];
-//           kp::read_user_str(name, filename);
-//           kp_printk("open %s\n", name);
+//           if (filename.read_str(name) >= 0)
+//                   kp_printk("open %s\n", name);
 //   }
-//   KP_PROBE(kp::Kprobe<"do_sys_openat2", kp::Args<int, const char *, const open_how *>>,
+//   KP_PROBE(kp::Kprobe<"do_sys_openat2",
+//                       kp::Args<int, kp::User<const char *>, const open_how *>>,
 //            on_open);
 #pragma once
 
 #include "kp_abi.h"
+#include "kp/memory.hpp"
 #include "kp/types.hpp"
 #include "kp/probes.hpp"
 
@@ -42,21 +44,6 @@ inline task_comm current_comm()
 }
 inline int task_pid(const struct task_struct *t) { return kp_task_pid(t); }
 inline int task_tgid(const struct task_struct *t) { return kp_task_tgid(t); }
-
-// A user-space string, copied without faulting: its length, or -EFAULT.
-template <unsigned N> inline long read_user_str(char (&dst)[N], const void *src)
-{
-	return kp_read_user_str(dst, src, N);
-}
-// A kernel object, copied without faulting: false if the address faulted.
-template <class T> inline bool read_kernel(T &dst, const void *src)
-{
-	return kp_read_kernel(&dst, src, sizeof(T)) == 0;
-}
-template <class T> inline bool read_user(T &dst, const void *src)
-{
-	return kp_read_user(&dst, src, sizeof(T)) == 0;
-}
 
 inline bool streq(const char *a, const char *b)
 {

@@ -100,10 +100,18 @@ long kp_read_kernel(void *dst, const void *src, unsigned long n);
 /* Copies n bytes from a user address without faulting; 0 or -EFAULT. */
 long kp_read_user(void *dst, const void *usrc, unsigned long n);
 /*
+ * Copies at most n bytes from a user address without faulting, page by
+ * page: returns how many were copied (n, or fewer up to the first page that
+ * faulted; 0 if none could be).
+ */
+long kp_read_user_bytes(void *dst, const void *usrc, unsigned long n);
+/*
  * Copies a NUL-terminated user string of at most size-1 bytes into dst
  * (always terminated); returns its length, or -EFAULT (dst is then "").
  */
 long kp_read_user_str(char *dst, const void *usrc, unsigned long size);
+/* The same for a kernel string (copy_from_kernel_nofault). */
+long kp_read_kernel_str(char *dst, const void *src, unsigned long size);
 
 int kp_current_pid(void);	/* thread id */
 int kp_current_tgid(void);	/* process id */

@@ -39,20 +39,52 @@ long kp_read_user(void *dst, const void *usrc, unsigned long n)
 }
 
 /*
- * strncpy_from_user_nofault is not exported on every kernel we support
- * (arm64 6.1): copy page-bounded chunks with copy_from_user_nofault.
+ * One page-bounded piece of a nofault copy: copy_from_user_nofault or
+ * copy_from_kernel_nofault (0 or an errno, as both return).
  */
-long kp_read_user_str(char *dst, const void *usrc, unsigned long size)
+static long kp_copy_nofault(void *dst, unsigned long addr, unsigned long n, bool user)
+{
+	if (user)
+		return copy_from_user_nofault(dst, (const void __user *)addr, n);
+	return copy_from_kernel_nofault(dst, (const void *)addr, n);
+}
+
+static unsigned long kp_to_page_end(unsigned long addr, unsigned long n)
+{
+	return min(n, PAGE_SIZE - (addr & ~PAGE_MASK));
+}
+
+long kp_read_user_bytes(void *dst, const void *usrc, unsigned long n)
 {
 	unsigned long addr = (unsigned long)usrc, done = 0;
+
+	while (done < n) {
+		unsigned long chunk = kp_to_page_end(addr + done, n - done);
+
+		if (kp_copy_nofault((char *)dst + done, addr + done, chunk, true))
+			break;
+		done += chunk;
+	}
+	return done;
+}
+
+/*
+ * strncpy_from_user_nofault and strncpy_from_kernel_nofault are exported on
+ * none of the four kernels (Debian 6.1, 6.12, amd64, arm64): copy
+ * page-bounded chunks (a mapped page is mapped whole, so reading past the
+ * NUL up to the page's end cannot fault where the string did not).
+ */
+static long kp_read_str(char *dst, unsigned long addr, unsigned long size, bool user)
+{
+	unsigned long done = 0;
 
 	if (!size)
 		return -EFAULT;
 	while (done < size - 1) {
-		unsigned long chunk = min(size - 1 - done, PAGE_SIZE - ((addr + done) & ~PAGE_MASK));
+		unsigned long chunk = kp_to_page_end(addr + done, size - 1 - done);
 		char *nul;
 
-		if (copy_from_user_nofault(dst + done, (const void __user *)(addr + done), chunk)) {
+		if (kp_copy_nofault(dst + done, addr + done, chunk, user)) {
 			dst[0] = '\0';
 			return -EFAULT;
 		}
@@ -63,6 +95,16 @@ long kp_read_user_str(char *dst, const void *usrc, unsigned long size)
 	}
 	dst[done] = '\0';
 	return done;
+}
+
+long kp_read_user_str(char *dst, const void *usrc, unsigned long size)
+{
+	return kp_read_str(dst, (unsigned long)usrc, size, true);
+}
+
+long kp_read_kernel_str(char *dst, const void *src, unsigned long size)
+{
+	return kp_read_str(dst, (unsigned long)src, size, false);
 }
 
 int kp_current_pid(void)

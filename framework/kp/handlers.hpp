@@ -35,6 +35,10 @@ KP_HANDLER_ERRORS(kretprobe_entry)  // (D &, T...): kp::Data<D>, kp::Args<T...>
 KP_HANDLER_ERRORS(kretprobe_return) // (D &, R): kp::Data<D>, kp::Returns<R>
 KP_HANDLER_ERRORS(tracepoint)       // kp::Args<TP_PROTO...>
 #undef KP_HANDLER_ERRORS
+// kp::Syscall, kp::SyscallReturn: a system call's pointer arguments point into user memory.
+template <unsigned Number> struct syscall_argument {
+	template <class Declared> struct points_to_user_memory_declare_it_as_kp_User;
+};
 } // namespace error
 } // namespace kp
 

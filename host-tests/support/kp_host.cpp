@@ -56,6 +56,21 @@ void kp_printk(const char *fmt, ...)
 long kp_read_kernel(void *dst, const void *src, unsigned long n) { return host::copy(dst, src, n); }
 long kp_read_user(void *dst, const void *usrc, unsigned long n) { return host::copy(dst, usrc, n); }
 
+long kp_read_user_bytes(void *dst, const void *usrc, unsigned long n)
+{
+	// byte by byte: stops at the first faulting byte (the core stops at a page)
+	unsigned long i = 0;
+	for (; i < n; i++)
+		if (host::copy(static_cast<char *>(dst) + i, static_cast<const char *>(usrc) + i, 1))
+			break;
+	return (long)i;
+}
+
+long kp_read_kernel_str(char *dst, const void *src, unsigned long size)
+{
+	return kp_read_user_str(dst, src, size);
+}
+
 long kp_read_user_str(char *dst, const void *usrc, unsigned long size)
 {
 	if (!size)
