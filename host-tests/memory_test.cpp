@@ -155,3 +155,53 @@ TEST(MemoryTracepoint, UserArgumentIsThePointerInTheKernelsType)
 }
 
 } // namespace
+
+// ---- context helpers and kp::Stack (against the host core's fixed values) ----------
+
+namespace {
+
+TEST(Context, HelpersReturnTheCoresValues)
+{
+	EXPECT_EQ(kpt::current_pid(), 4242);
+	EXPECT_EQ(kpt::current_tgid(), 4200);
+	EXPECT_STREQ(kpt::current_comm().str, "kp_host");
+	EXPECT_EQ(kpt::current_uid(), 1000u);
+	EXPECT_EQ(kpt::current_gid(), 1001u);
+	EXPECT_EQ(kpt::cpu(), 1u);
+	EXPECT_EQ(kpt::time_ns(), 123456789ull);
+	auto *t = reinterpret_cast<const task_struct *>(0x1000);
+	EXPECT_EQ(kpt::task_pid(t), 7);
+	EXPECT_EQ(kpt::task_tgid(t), 8);
+	EXPECT_STREQ(kpt::task_comm_of(t).str, "kp_task");
+	EXPECT_EQ(kpt::task_uid(t), 2000u);
+	EXPECT_EQ(kpt::task_gid(t), 2001u);
+}
+
+static_assert(std::is_trivially_copyable_v<kpt::Stack<8>>);
+static_assert(sizeof(kpt::Stack<8>) == 9 * sizeof(unsigned long)); // no padding: bytes are the key
+
+TEST(Stack, CaptureZeroFillsAndCompares)
+{
+	auto s = kpt::stack<8>();
+	EXPECT_EQ(s.depth, 5ul);
+	EXPECT_EQ(s.ip[0], 0x1000ul);
+	EXPECT_EQ(s.ip[4], 0x5000ul);
+	EXPECT_EQ(s.ip[5], 0ul);
+	EXPECT_EQ(s.ip[7], 0ul);
+	auto t = kpt::Stack<8>::capture();
+	EXPECT_TRUE(s == t);
+	EXPECT_EQ(s.hash(), t.hash());
+	t.ip[2] = 0x2001;
+	EXPECT_FALSE(s == t);
+	EXPECT_NE(s.hash(), t.hash());
+	auto shallow = kpt::stack<3>(); // depth is bounded by N
+	EXPECT_EQ(shallow.depth, 3ul);
+	char buf[64];
+	EXPECT_EQ(s.format(buf), 34);
+	EXPECT_STREQ(buf, "0x1000 0x2000 0x3000 0x4000 0x5000");
+	s.print("st");
+	// the kernel's %pS symbolises; the host's printf prints %p and an 'S'
+	EXPECT_EQ(host::last_printk(), "st #4 0x5000S\n");
+}
+
+} // namespace
