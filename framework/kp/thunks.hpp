@@ -81,6 +81,17 @@ template <class Arch, auto H, kp_probe_state *S = nullptr> struct offset_thunk {
 	}
 };
 
+// D's default member initialisers applied (an array: element by element).
+template <class T> inline __attribute__((always_inline)) void reset_data(T &x)
+{
+	if constexpr (meta::is_array<T>) {
+		for (auto &e : x)
+			reset_data(e);
+	} else {
+		x = T{};
+	}
+}
+
 template <class D> inline D &instance_data(struct kretprobe_instance *ri)
 {
 	return *reinterpret_cast<D *>(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET);
@@ -102,7 +113,7 @@ struct kretprobe_thunk {
 			__builtin_memset(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET, 0,
 					 sizeof(D));
 			D &d = instance_data<D>(ri);
-			d = D{};
+			reset_data(d);
 			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)
 				return reader::template call<e>(regs, d) ? 0 : 1;
 			else

@@ -65,3 +65,9 @@ KP_PROBE(kp::Kprobe<"execve_like", kp::Args<kp::User<const char *>, kp::User<con
 	 user_reads);
 static void tp_user(int, kp::User<const char *>) {}
 KP_PROBE(kp::Tracepoint<"tp_user", kp::Args<int, kp::User<const char *>>>, tp_user);
+
+// kp::Data may be an array (its elements reset one by one).
+static void array_entry(int (&)[2], int) {}
+static void array_return(int (&)[2], int) {}
+KP_PROBE(kp::Kretprobe<"f_array", kp::Args<int>, kp::Returns<int>, kp::Data<int[2]>>, array_entry,
+	 array_return);
