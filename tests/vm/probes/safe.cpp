@@ -53,8 +53,8 @@ static void on_kread(const int *good, const int *low, const int *guard, const ch
 	const long slen = kp::read_kernel_str(s, name);
 	const long blen = kp::read_kernel_str(bad, reinterpret_cast<const char *>(guard));
 
-	kp_printk("safe: kread good=%d value=%d low=%d guard=%d str=%ld:%s badstr=%ld\n", gok, g,
-		  lok, uok, slen, s, blen);
+	kp_printk("safe: kread good=%d value=%d low=%d at=0x%lx guard=%d str=%ld:%s badstr=%ld\n",
+		  gok, g, lok, reinterpret_cast<unsigned long>(low), uok, slen, s, blen);
 }
 KP_PROBE(kp::Kprobe<"kp_target_kread", kp::Args<const int *, const int *, const int *, const char *>>,
 	 on_kread);

@@ -68,7 +68,7 @@ fi
 
 echo 271828 >/sys/kernel/debug/kp_target/kread
 expect_line "kernel reads: a good address, a user address, a guard page, a string" \
-	'kp_tests: safe: kread good=1 value=271828 low=0 guard=0 str=15:kp_target_kread badstr=-14$'
+	'kp_tests: safe: kread good=1 value=271828 low=0 at=0x10 guard=0 str=15:kp_target_kread badstr=-14$'
 
 kmsg_mark "safe stack"
 echo 1000 >/sys/kernel/debug/kp_target/chain
