@@ -11,16 +11,18 @@ struct open_how {
 	kp::u64 resolve;
 };
 
-static void on_open(int dfd, const char *filename, const open_how *how)
+// filename is a user pointer: kp::User, read with a copy that cannot fault.
+static void on_open(int dfd, kp::User<const char *> filename, const open_how *how)
 {
 	char name[128];
 	open_how h;
 
-	if (kp::read_user_str(name, filename) < 0 || !kp::starts_with(name, "/tmp/kp-") ||
+	if (filename.read_str(name) < 0 || !kp::starts_with(name, "/tmp/kp-") ||
 	    !kp::read_kernel(h, how))
 		return;
 	kp_printk("open: comm=%s pid=%d dfd=%d filename=%s flags=0x%llx mode=0%llo\n",
 		  kp::current_comm().str, kp::current_pid(), dfd, name, h.flags, h.mode);
 }
 
-KP_PROBE(kp::Kprobe<"do_sys_openat2", kp::Args<int, const char *, const open_how *>>, on_open);
+KP_PROBE(kp::Kprobe<"do_sys_openat2", kp::Args<int, kp::User<const char *>, const open_how *>>,
+	 on_open);

@@ -4,24 +4,25 @@
 // argument is in r10).  The return form reports the fd or error.
 #include "kp.hpp"
 
-static void on_openat(int dfd, const char *filename, int flags, kp::umode_t mode)
+static void on_openat(int dfd, kp::User<const char *> filename, int flags, kp::umode_t mode)
 {
 	char name[128];
 
-	if (kp::read_user_str(name, filename) >= 0 && kp::starts_with(name, "/tmp/kp-"))
+	if (filename.read_str(name) >= 0 && kp::starts_with(name, "/tmp/kp-"))
 		kp_printk("sys_openat: pid=%d dfd=%d filename=%s flags=0x%x mode=0%o\n",
 			  kp::current_pid(), dfd, name, flags, mode);
 }
 
-KP_PROBE(kp::Syscall<"openat", kp::Args<int, const char *, int, kp::umode_t>>, on_openat);
+KP_PROBE(kp::Syscall<"openat", kp::Args<int, kp::User<const char *>, int, kp::umode_t>>, on_openat);
 
 struct openat_call {
 	char name[64];
 };
 
-static bool openat_entry(openat_call &call, int, const char *filename, int, kp::umode_t)
+static bool openat_entry(openat_call &call, int, kp::User<const char *> filename, int,
+			 kp::umode_t)
 {
-	return kp::read_user_str(call.name, filename) >= 0 && kp::starts_with(call.name, "/tmp/kp-");
+	return filename.read_str(call.name) >= 0 && kp::starts_with(call.name, "/tmp/kp-");
 }
 
 static void openat_return(openat_call &call, long ret)
@@ -30,6 +31,6 @@ static void openat_return(openat_call &call, long ret)
 		  ret);
 }
 
-KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, const char *, int, kp::umode_t>,
+KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, kp::User<const char *>, int, kp::umode_t>,
 			   kp::Data<openat_call>>,
 	 openat_entry, openat_return);

@@ -5,17 +5,39 @@
 //
 //   #include "kp.hpp"
 //
-//   static void on_open(int dfd, const char *filename, const open_how *how)
+//   static void on_open(int dfd, kp::User<const char *> filename, const open_how *how)
 //   {
 //           char name[64];
-//           kp::read_user_str(name, filename);
-//           kp_printk("open %s\n", name);
+//           if (filename.read_str(name) >= 0)
+//                   kp_printk("open %s\n", name);
 //   }
-//   KP_PROBE(kp::Kprobe<"do_sys_openat2", kp::Args<int, const char *, const open_how *>>,
+//   KP_PROBE(kp::Kprobe<"do_sys_openat2",
+//                       kp::Args<int, kp::User<const char *>, const open_how *>>,
 //            on_open);
+//
+// Handler context
+// ---------------
+// A handler runs inside the kernel's probe machinery: with preemption off
+// (kprobes, kretprobes, tracepoints), in whatever context hit the probe
+// (process, softirq, hardirq; a probe on a function NMIs call runs in NMI),
+// possibly on several CPUs at once, and possibly nested in another probe's
+// handler on the same CPU (the kernel then counts a miss instead).
+//   May:     compute, read its arguments, call what kp.hpp offers (the
+//            fault-tolerant reads of kp/memory.hpp, the context helpers and
+//            kp::Stack of kp/context.hpp, kp_printk), write its own per-call
+//            kp::Data and memory it owns.
+//   May not: sleep, wait, take a mutex or any sleeping lock, allocate,
+//            dereference a user pointer (kp::User makes that a compile
+//            error) or a kernel pointer it is not sure of (use
+//            kp::read_kernel), use floating point or SIMD, throw, or call
+//            into the probed function's subsystem (it may hold its locks).
+// kp_printk in a hot path floods the log and costs a console write; in an
+// NMI the kernel defers it.
 #pragma once
 
 #include "kp_abi.h"
+#include "kp/context.hpp"
+#include "kp/memory.hpp"
 #include "kp/types.hpp"
 #include "kp/probes.hpp"
 
@@ -27,36 +49,6 @@ namespace {
 inline constexpr unsigned linux_version_code = KP_LINUX_VERSION_CODE;
 #endif
 #define KP_KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
-
-struct task_comm {
-	char str[16];
-};
-
-inline int current_pid() { return kp_current_pid(); }
-inline int current_tgid() { return kp_current_tgid(); }
-inline task_comm current_comm()
-{
-	task_comm c;
-	kp_current_comm(c.str, sizeof(c.str));
-	return c;
-}
-inline int task_pid(const struct task_struct *t) { return kp_task_pid(t); }
-inline int task_tgid(const struct task_struct *t) { return kp_task_tgid(t); }
-
-// A user-space string, copied without faulting: its length, or -EFAULT.
-template <unsigned N> inline long read_user_str(char (&dst)[N], const void *src)
-{
-	return kp_read_user_str(dst, src, N);
-}
-// A kernel object, copied without faulting: false if the address faulted.
-template <class T> inline bool read_kernel(T &dst, const void *src)
-{
-	return kp_read_kernel(&dst, src, sizeof(T)) == 0;
-}
-template <class T> inline bool read_user(T &dst, const void *src)
-{
-	return kp_read_user(&dst, src, sizeof(T)) == 0;
-}
 
 inline bool streq(const char *a, const char *b)
 {

@@ -36,6 +36,10 @@ struct task_struct;
 #define KP_F_NAME_KIND_SYMBOL (1u << 1)
 #define KP_F_SYSCALL (1u << 16) /* informational: attached to a syscall entry */
 
+/* The largest kretprobe per-call data the kernel accepts (KRETPROBE_MAX_DATA_SIZE,
+ * asserted against the target kernel in framework/core/kp_layout.c). */
+#define KP_KRETPROBE_MAX_DATA_SIZE 4096
+
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
 
@@ -151,17 +155,46 @@ long kp_read_kernel(void *dst, const void *src, unsigned long n);
 /* Copies n bytes from a user address without faulting; 0 or -EFAULT. */
 long kp_read_user(void *dst, const void *usrc, unsigned long n);
 /*
+ * Copies at most n bytes from a user address without faulting, page by
+ * page: returns how many were copied (n, or fewer up to the first page that
+ * faulted; 0 if none could be).
+ */
+long kp_read_user_bytes(void *dst, const void *usrc, unsigned long n);
+/*
  * Copies a NUL-terminated user string of at most size-1 bytes into dst
  * (always terminated); returns its length, or -EFAULT (dst is then "").
  */
 long kp_read_user_str(char *dst, const void *usrc, unsigned long size);
+/* The same for a kernel string (copy_from_kernel_nofault). */
+long kp_read_kernel_str(char *dst, const void *src, unsigned long size);
 
+/*
+ * The probe context (framework/kp/context.hpp says which kernel function
+ * each wraps and in which context it may be called: all of them in every
+ * probe context, NMI included; none sleeps, locks or allocates).
+ */
 int kp_current_pid(void);	/* thread id */
 int kp_current_tgid(void);	/* process id */
 /* Copies the current task's comm (at most 16 bytes with the NUL). */
 void kp_current_comm(char *dst, unsigned long size);
+unsigned int kp_current_uid(void);	/* real uid, in the initial user namespace */
+unsigned int kp_current_gid(void);	/* real gid, in the initial user namespace */
+unsigned int kp_cpu(void);		/* the CPU the handler runs on */
+unsigned long long kp_time_ns(void);	/* CLOCK_MONOTONIC, ns */
 int kp_task_pid(const struct task_struct *task);
 int kp_task_tgid(const struct task_struct *task);
+void kp_task_comm(const struct task_struct *task, char *dst, unsigned long size);
+unsigned int kp_task_uid(const struct task_struct *task);
+unsigned int kp_task_gid(const struct task_struct *task);
+
+/*
+ * Saves the current kernel stack, innermost first, into entries[0..max):
+ * returns how many were saved (stack_trace_save; kp_stack_save itself is
+ * not among them).
+ */
+unsigned int kp_stack_save(unsigned long *entries, unsigned int max);
+/* Formats n return addresses as "%pS %pS ..." into buf; returns the length. */
+int kp_stack_format(char *buf, unsigned long size, const unsigned long *entries, unsigned int n);
 
 #ifdef __cplusplus
 }

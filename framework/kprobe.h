@@ -69,6 +69,12 @@
  *    ((long)ri->data): use it as *(long *)arg.
  * (The seed computed sizeof(*((type)0)), which does not compile for long.)
  *
+ * Argument types are spelled as the kernel spells them, `const char __user *`
+ * included: __user is sparse's address-space annotation (linux/compiler_types.h
+ * defines it away outside sparse), so `make C=1` checks that a body reads
+ * such an argument only through copy_from_user_nofault-style helpers.  (The
+ * C++ DSL makes the same rule a type: kp::User<T *>.)
+ *
  * `func` may be a macro (e.g. chosen by kernel version): it is expanded
  * before it names anything.  A tracepoint probe's parameters are not checked
  * against the tracepoint's TP_PROTO (that needs its trace/events header):

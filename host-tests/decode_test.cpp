@@ -69,7 +69,14 @@ KP_TNAME(const opaque *, "const_struct_ptr")
 KP_TNAME(opaque **, "struct_ptr_ptr")
 KP_TNAME(const int *const *, "ptr_to_const_ptr")
 KP_TNAME(decltype(nullptr), "nullptr_t")
+// user pointers: the same bits as the pointer they stand for
+KP_TNAME(kpt::User<const char *>, "user_const_char_ptr")
+KP_TNAME(kpt::User<void *>, "user_void_ptr")
+KP_TNAME(kpt::User<const char *const *>, "user_ptr_to_const_ptr")
 #undef KP_TNAME
+
+template <class T> constexpr bool is_user_v = false;
+template <class P> constexpr bool is_user_v<kpt::User<P>> = true;
 
 // ---- values as 128-bit integers ---------------------------------------------
 //
@@ -81,7 +88,9 @@ using i128 = __int128;
 
 template <class T> i128 canon(T v)
 {
-	if constexpr (std::is_same_v<T, bool>)
+	if constexpr (is_user_v<T>)
+		return (i128)v.addr();
+	else if constexpr (std::is_same_v<T, bool>)
 		return v ? 1 : 0;
 	else if constexpr (std::is_null_pointer_v<T>)
 		return 0;
@@ -125,7 +134,9 @@ constexpr unsigned long garbage[] = {
 // is the low byte, an enum its underlying integer, a pointer the full word.
 template <class T> i128 expected_of(unsigned long w)
 {
-	if constexpr (std::is_same_v<T, bool>) {
+	if constexpr (is_user_v<T>) {
+		return expected_of<typename T::pointer>(w);
+	} else if constexpr (std::is_same_v<T, bool>) {
 		return (w & 0xff) != 0;
 	} else if constexpr (std::is_null_pointer_v<T>) {
 		return 0;
@@ -151,7 +162,7 @@ template <class T> constexpr kind kind_of()
 {
 	if constexpr (std::is_same_v<T, bool>)
 		return kind::boolean;
-	else if constexpr (std::is_pointer_v<T> || std::is_null_pointer_v<T>)
+	else if constexpr (std::is_pointer_v<T> || std::is_null_pointer_v<T> || is_user_v<T>)
 		return kind::pointer;
 	else
 		return kind::integer;
@@ -249,7 +260,9 @@ template <class A, class T> struct Case {
 		Case<A, bool>, Case<A, E8>, Case<A, E32>, Case<A, E16u>, Case<A, E64>,             \
 		Case<A, Plain>, Case<A, void *>, Case<A, const void *>, Case<A, const char *>,     \
 		Case<A, int *>, Case<A, const opaque *>, Case<A, opaque **>,                       \
-		Case<A, const int *const *>, Case<A, decltype(nullptr)>
+		Case<A, const int *const *>, Case<A, decltype(nullptr)>,                           \
+		Case<A, kpt::User<const char *>>, Case<A, kpt::User<void *>>,                      \
+		Case<A, kpt::User<const char *const *>>
 using Cases = kp_per_type::list<KP_CASES(X86), KP_CASES(Arm)>;
 
 class Decode : public ::testing::Test {

@@ -36,7 +36,7 @@ using PermP = kp::Kretprobe<"inode_permission", kp::Args<const void *, const ino
 			    kp::Returns<int>, kp::Data<struct perm_call>, kp::MaxActive<16>>;
 using SignalP =
 	kp::Tracepoint<"signal_generate", kp::Args<int, kernel_siginfo *, task_struct *, int, int>>;
-using OpenatArgs = kp::Args<int, const char *, int, kp::umode_t>;
+using OpenatArgs = kp::Args<int, kp::User<const char *>, int, kp::umode_t>;
 using OpenatP = kp::Syscall<"openat", OpenatArgs>;
 using OpenatRetP = kp::SyscallReturn<"openat", OpenatArgs, kp::Data<struct openat_call>>;
 
@@ -89,12 +89,13 @@ void on_signal(int sig, kernel_siginfo *, task_struct *task, int group, int resu
 	seen.calls++;
 	seen.a = sig, seen.p = task, seen.b = group, seen.c = result;
 }
-void on_openat(int dfd, const char *filename, int flags, kp::umode_t mode)
+void on_openat(int dfd, kp::User<const char *> filename, int flags, kp::umode_t mode)
 {
 	seen.calls++;
-	seen.a = dfd, seen.p = filename, seen.b = flags, seen.c = mode;
+	seen.a = dfd, seen.p = reinterpret_cast<const void *>(filename.addr()), seen.b = flags,
+	seen.c = mode;
 }
-bool openat_entry(openat_call &c, int dfd, const char *, int flags, kp::umode_t)
+bool openat_entry(openat_call &c, int dfd, kp::User<const char *>, int flags, kp::umode_t)
 {
 	seen.calls++;
 	seen.data_zero = c.name[0] == 0 && c.name[63] == 0;
@@ -118,8 +119,8 @@ constexpr unsigned line_offset = __LINE__; KP_PROBE(kp::Kprobe<"vfs_read", kp::O
 constexpr unsigned line_perm = __LINE__; KP_PROBE(kp::Kretprobe<"inode_permission", kp::Args<const void *, const inode *, int>, kp::Returns<int>, kp::Data<perm_call>, kp::MaxActive<16>>, perm_entry, perm_return);
 constexpr unsigned line_write = __LINE__; KP_PROBE(kp::Kretprobe<"vfs_write", kp::Returns<long>>, write_return);
 constexpr unsigned line_signal = __LINE__; KP_PROBE(kp::Tracepoint<"signal_generate", kp::Args<int, kernel_siginfo *, task_struct *, int, int>>, on_signal);
-constexpr unsigned line_openat = __LINE__; KP_PROBE(kp::Syscall<"openat", kp::Args<int, const char *, int, kp::umode_t>>, on_openat);
-constexpr unsigned line_openat_ret = __LINE__; KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, const char *, int, kp::umode_t>, kp::Data<openat_call>>, openat_entry, openat_return);
+constexpr unsigned line_openat = __LINE__; KP_PROBE(kp::Syscall<"openat", kp::Args<int, kp::User<const char *>, int, kp::umode_t>>, on_openat);
+constexpr unsigned line_openat_ret = __LINE__; KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, kp::User<const char *>, int, kp::umode_t>, kp::Data<openat_call>>, openat_entry, openat_return);
 constexpr unsigned line_two = __LINE__; KP_PROBE(kp::Kprobe<"same_line_first", kp::Args<int>>, first_on_line); KP_PROBE(kp::Kprobe<"same_line_second", kp::Args<long>>, second_on_line);
 constexpr unsigned line_lambda = __LINE__; KP_PROBE(kp::Kprobe<"with_lambda", kp::Args<unsigned char>>, [](unsigned char c) { seen.calls++; seen.a = c; });
 // clang-format on
@@ -308,7 +309,7 @@ TEST_F(Descriptor, Syscall)
 	expect_common(d, line_openat);
 	EXPECT_EQ(d->flags, (unsigned)KP_F_SYSCALL);
 	EXPECT_EQ(d->offset, 0ul);
-	EXPECT_EQ(d->pre, (&kpt::kprobe_thunk<A, L<int, const char *, int, kp::umode_t>, true,
+	EXPECT_EQ(d->pre, (&kpt::kprobe_thunk<A, L<int, kp::User<const char *>, int, kp::umode_t>, true,
 					      KP_SYSCALL_WRAPPER == 1, &on_openat,
 					      state_of<OpenatP, on_openat>>::pre));
 
@@ -342,7 +343,7 @@ TEST_F(Descriptor, SyscallReturn)
 	EXPECT_EQ(d->flags, (unsigned)KP_F_SYSCALL);
 	EXPECT_EQ(d->data_size, sizeof(openat_call));
 	EXPECT_EQ(d->maxactive, 0);
-	using T = kpt::kretprobe_thunk<A, L<int, const char *, int, kp::umode_t>, true,
+	using T = kpt::kretprobe_thunk<A, L<int, kp::User<const char *>, int, kp::umode_t>, true,
 				       KP_SYSCALL_WRAPPER == 1, long, openat_call, &openat_entry,
 				       &openat_return, state_of<OpenatRetP, openat_entry, openat_return>>;
 	EXPECT_EQ(d->entry, &T::entry);

@@ -21,6 +21,7 @@ bool entry_keep(long) { return true; }
 bool entry_skip(long) { return false; }
 void on_return(long) {}
 void on_tp(int, const char *) {}
+void on_sys_open(int, kp::User<const char *>) {}
 
 } // namespace
 
@@ -33,7 +34,7 @@ KP_PROBE(kp::Kprobe<"vfs_read", kp::Offset<4>, kp::Optional, kp::Name<"read+4">>
 KP_PROBE(kp::Kretprobe<"vfs_fsync", kp::Args<long>, kp::Returns<long>, kp::Name<"fsync">>, entry_keep, on_return);
 KP_PROBE(kp::Kretprobe<"vfs_fsync_range", kp::Args<long>, kp::Returns<long>>, entry_skip, on_return);
 KP_PROBE(kp::Tracepoint<"kp_target_hit", kp::Args<int, const char *>, kp::Name<"hit">>, on_tp);
-KP_PROBE(kp::Syscall<"openat", kp::Args<int, const char *>, kp::Name<"sys-openat">>, on_open);
+KP_PROBE(kp::Syscall<"openat", kp::Args<int, kp::User<const char *>>, kp::Name<"sys-openat">>, on_sys_open);
 KP_PROBE(kp::SyscallReturn<"openat", kp::Optional>, on_return);
 // clang-format on
 

@@ -318,6 +318,31 @@ KP_ARCH_TEST(Thunk, KretprobeDataDefaultMemberInitialisers)
 	EXPECT_EQ(seen.d, 0);
 }
 
+// kp::Data<D> with D an array of structs with default member initialisers:
+// every element reset, the handlers' writes of the last call gone.
+bool entry_array(with_defaults (&d)[3], int)
+{
+	seen.calls++;
+	seen.data_was_zero = true;
+	for (auto &e : d)
+		seen.data_was_zero = seen.data_was_zero && e.x == 7 && e.y == 0;
+	d[2].x = 99, d[1].y = 5;
+	return true;
+}
+void return_array(with_defaults (&)[3]) {}
+
+KP_ARCH_TEST(Thunk, KretprobeArrayDataResetEveryEntry)
+{
+	using T = kpt::kretprobe_thunk<A, L<int>, false, false, void, with_defaults[3], &entry_array,
+				       &return_array>;
+	fake_kri<> kri(0xff);
+	frame<A> f;
+	EXPECT_EQ(T::entry(kri.ri(), f.pt()), 0);
+	EXPECT_TRUE(seen.data_was_zero);
+	EXPECT_EQ(T::entry(kri.ri(), f.pt()), 0);
+	EXPECT_TRUE(seen.data_was_zero);
+}
+
 void entry_void(call_data &d, int a, const char *)
 {
 	seen.calls++;

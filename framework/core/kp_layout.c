@@ -6,9 +6,14 @@
  */
 #include <linux/build_bug.h>
 #include <linux/stddef.h>
+#include <linux/kprobes.h>
 #include <asm/ptrace.h>
 
 #include "../../arch/kp_arch.h"
+#include "../kp_abi.h"
+
+static_assert(KP_KRETPROBE_MAX_DATA_SIZE == KRETPROBE_MAX_DATA_SIZE,
+	      "kp_abi.h: KP_KRETPROBE_MAX_DATA_SIZE differs from the kernel's KRETPROBE_MAX_DATA_SIZE");
 
 /* The fields each arch header lists in KP_<ARCH>_LAYOUT (its KP_NATIVE_LAYOUT). */
 #define KP_SAME_OFFSET(field)                                                           \

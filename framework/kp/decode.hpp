@@ -7,13 +7,15 @@
 //    signedness (the ABI leaves the upper bits undefined);
 //  - bool is the low byte;
 //  - an enum goes through its underlying type;
-//  - a pointer is the full register;
+//  - a pointer is the full register, and so is a user pointer (kp::User<T *>:
+//    the same bits as T *);
 //  - everything the ABI cannot pass in one integer register (floating point,
 //    structs and unions by value, arrays, references) is a compile error.
 #pragma once
 
 #include "../kp_abi.h"
 #include "../../arch/kp_arch.h"
+#include "memory.hpp"
 #include "meta.hpp"
 
 namespace kp {
@@ -38,28 +40,35 @@ using native = arch_traits<kp_native_regs, native_table>;
 template <class T>
 inline constexpr bool decodable =
 	!meta::is_reference<T> && !meta::is_array<T> &&
-	(meta::is_pointer<T> || meta::is_integral<T> || meta::is_enum<T> || meta::is_nullptr<T>);
+	(meta::is_pointer<T> || meta::is_integral<T> || meta::is_enum<T> || meta::is_nullptr<T> ||
+	 meta::is_user<T>);
 
 // Compile errors for the user: one static_assert per rule so that the
 // message names the rule that was broken.
 template <class T> consteval bool check_arg_type()
 {
 	using U = meta::remove_cv_t<T>;
-	static_assert(!meta::is_reference<T>,
-		      "kp::Args: references cannot be probed: declare a pointer (T*) instead");
-	static_assert(!meta::is_array<T>,
-		      "kp::Args: arrays cannot be passed by value: declare a pointer to the element type");
-	static_assert(!meta::is_floating<U>,
-		      "kp::Args: floating-point arguments are passed in FP/SIMD registers that kprobes do not save");
-	static_assert(!(meta::is_class<U> || meta::is_union<U>),
-		      "kp::Args: structs and unions passed by value are not supported: declare a pointer");
-	static_assert(!meta::is_void<U>, "kp::Args: void is not an argument type");
-	static_assert(decodable<T> || meta::is_reference<T> || meta::is_array<T> ||
-			      meta::is_floating<U> || meta::is_class<U> || meta::is_union<U> ||
-			      meta::is_void<U>,
-		      "kp::Args: this type cannot be decoded from a register: declare an integer, "
-		      "bool, enum or pointer");
-	return decodable<T>;
+	if constexpr (meta::is_user_template<U>) {
+		static_assert(meta::is_user<U>, "kp::User<P>: P must be a pointer type, e.g. "
+						"kp::User<const char *> for `const char __user *`");
+		return meta::is_user<U>;
+	} else {
+		static_assert(!meta::is_reference<T>,
+			      "kp::Args: references cannot be probed: declare a pointer (T*) instead");
+		static_assert(!meta::is_array<T>,
+			      "kp::Args: arrays cannot be passed by value: declare a pointer to the element type");
+		static_assert(!meta::is_floating<U>,
+			      "kp::Args: floating-point arguments are passed in FP/SIMD registers that kprobes do not save");
+		static_assert(!(meta::is_class<U> || meta::is_union<U>),
+			      "kp::Args: structs and unions passed by value are not supported: declare a pointer");
+		static_assert(!meta::is_void<U>, "kp::Args: void is not an argument type");
+		static_assert(decodable<T> || meta::is_reference<T> || meta::is_array<T> ||
+				      meta::is_floating<U> || meta::is_class<U> || meta::is_union<U> ||
+				      meta::is_void<U>,
+			      "kp::Args: this type cannot be decoded from a register: declare an integer, "
+			      "bool, enum or pointer");
+		return decodable<T>;
+	}
 }
 
 template <class T> consteval bool check_return_type()
@@ -69,12 +78,12 @@ template <class T> consteval bool check_return_type()
 		      "kp::Returns: a function cannot be probed for a reference return: declare a pointer");
 	static_assert(!meta::is_floating<U>,
 		      "kp::Returns: floating-point return values live in FP/SIMD registers that kprobes do not save");
-	static_assert(!(meta::is_class<U> || meta::is_union<U>),
+	static_assert(!(meta::is_class<U> || meta::is_union<U>) || meta::is_user<U>,
 		      "kp::Returns: structs and unions returned by value are not supported");
 	static_assert(!meta::is_array<T>, "kp::Returns: functions cannot return arrays");
 	static_assert(meta::is_void<U> || decodable<T> || meta::is_reference<T> ||
 			      meta::is_floating<U> || meta::is_class<U> || meta::is_union<U> ||
-			      meta::is_array<T>,
+			      meta::is_array<T> || meta::is_user_template<U>,
 		      "kp::Returns: this type cannot be decoded from a register: declare an integer, "
 		      "bool, enum or pointer");
 	return meta::is_void<U> || decodable<T>;
@@ -90,6 +99,8 @@ template <class T> inline T from_word(unsigned long w)
 		return static_cast<U>(from_word<meta::underlying_t<U>>(w)); // enum E : bool too
 	else if constexpr (meta::is_pointer<U>)
 		return reinterpret_cast<U>(w);
+	else if constexpr (meta::is_user<U>)
+		return U::from_address(w);
 	else if constexpr (meta::is_nullptr<U>)
 		return nullptr;
 	else

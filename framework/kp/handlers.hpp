@@ -9,17 +9,55 @@
 #include "meta.hpp"
 #include "options.hpp"
 
+// ---- errors that name the position ------------------------------------------
+//
+// Never defined (so nothing is emitted for them): a handler that does not
+// match its probe's declaration makes the compiler name one of these in its
+// one error (CTRE's trick), which reads as a sentence carrying the position
+// (parameters count from 1) and both types, e.g.
+//   kp::error::kprobe_handler_parameter<3>::is_declared_as<int>::but_the_handler_takes<long>
+//   kp::error::kprobe_handler_takes<1>::parameters_but_its_declaration_has<2>
+// (clang: "implicit instantiation of undefined template '...'"; g++:
+// "invalid application of 'sizeof' to incomplete type '...'").
+namespace kp {
+namespace error {
+#define KP_HANDLER_ERRORS(KIND)                                                                    \
+	template <unsigned Number> struct KIND##_handler_parameter {                               \
+		template <class Declared> struct is_declared_as {                                  \
+			template <class InHandler> struct but_the_handler_takes;                   \
+		};                                                                                 \
+	};                                                                                         \
+	template <unsigned Count> struct KIND##_handler_takes {                                    \
+		template <unsigned Declared> struct parameters_but_its_declaration_has;            \
+	};
+KP_HANDLER_ERRORS(kprobe)           // kp::Kprobe, kp::Syscall: kp::Args<T...>
+KP_HANDLER_ERRORS(kretprobe_entry)  // (D &, T...): kp::Data<D>, kp::Args<T...>
+KP_HANDLER_ERRORS(kretprobe_return) // (D &, R): kp::Data<D>, kp::Returns<R>
+KP_HANDLER_ERRORS(tracepoint)       // kp::Args<TP_PROTO...>
+#undef KP_HANDLER_ERRORS
+// kp::Syscall, kp::SyscallReturn: a system call's pointer arguments point into user memory.
+template <unsigned Number> struct syscall_argument {
+	template <class Declared> struct points_to_user_memory_declare_it_as_kp_User;
+};
+} // namespace error
+} // namespace kp
+
 namespace kp {
 namespace {
 namespace detail {
 
-// A handler given as a function or a captureless lambda, as a function pointer.
+// A handler given as a function or a captureless lambda, as a function
+// pointer; a generic lambda (no single signature) is not one.
 template <auto H> consteval auto as_function()
 {
-	if constexpr (meta::is_class<decltype(H)>)
-		return +H;
-	else
+	if constexpr (meta::is_class<decltype(H)>) {
+		if constexpr (requires { +H; })
+			return +H;
+		else
+			return 0;
+	} else {
 		return H;
+	}
 }
 template <auto H> inline constexpr bool is_handler =
 	meta::is_function_pointer<decltype(as_function<H>())>;
@@ -34,25 +72,53 @@ template <unsigned I, auto First, auto... Rest> consteval auto nth()
 		return nth<I - 1, Rest...>();
 }
 
+// The one error naming E (one of kp::error's templates): E is incomplete,
+// and the error is in a class instantiation, so the consteval caller stays
+// a constant expression (no follow-on errors).
+template <class E> struct report_ {
+	static_assert(sizeof(E) != 0);
+};
+template <class E> consteval bool report()
+{
+	(void)sizeof(report_<E>);
+	return false;
+}
+
+// A handler's parameters Got against the Declared ones: the count, then the
+// first position that differs.
+template <template <unsigned> class Parameter, template <unsigned> class Takes, class Declared,
+	  class Got>
+consteval bool check_parameters()
+{
+	constexpr unsigned at = meta::first_difference<Declared, Got>;
+	if constexpr (Declared::size != Got::size)
+		return report<typename Takes<Got::size>::template parameters_but_its_declaration_has<
+			Declared::size>>();
+	else if constexpr (at != 0)
+		return report<typename Parameter<at>::template is_declared_as<
+			meta::at<Declared, at - 1>>::template but_the_handler_takes<meta::at<Got, at - 1>>>();
+	else
+		return true;
+}
+
 // ---- the signature rules ------------------------------------------------------
 //
 // Each rule: check<Ret, Params>() of a handler returning Ret and taking
-// Params (a meta::list), one static_assert message per broken part.
+// Params (a meta::list): the first broken part is the one error.
 
 // A kprobe (or syscall) handler: void(T...).
 template <class ArgList> struct kprobe_handler {
 	template <class Ret, class Params> static consteval bool check()
 	{
-		static_assert(meta::is_void<Ret>,
-			      "kp::Kprobe: the handler must return void (a kprobe pre-handler's non-zero "
-			      "result would tell the kernel to skip single-stepping)");
-		static_assert(Params::size == ArgList::size,
-			      "kp::Kprobe: the handler takes a different number of parameters than "
-			      "kp::Args<...> declares");
-		static_assert(Params::size != ArgList::size || meta::is_same<ArgList, Params>,
-			      "kp::Kprobe: the handler's parameter types must be exactly the types in "
-			      "kp::Args<...>, in the same order");
-		return meta::is_void<Ret> && meta::is_same<ArgList, Params>;
+		if constexpr (!meta::is_void<Ret>) {
+			static_assert(meta::always_false<Ret>,
+				      "kp::Kprobe: the handler must return void (a kprobe pre-handler's "
+				      "non-zero result would tell the kernel to skip single-stepping)");
+			return false;
+		} else {
+			return check_parameters<error::kprobe_handler_parameter,
+						error::kprobe_handler_takes, ArgList, Params>();
+		}
 	}
 };
 
@@ -75,13 +141,15 @@ template <class ArgList, class D> struct entry_handler {
 				      typename meta::prepend<ArgList, D &>::type>;
 	template <class Ret, class Params> static consteval bool check()
 	{
-		constexpr bool ret_ok = meta::is_void<Ret> || meta::is_same<Ret, bool>;
-		static_assert(ret_ok, "kp::Kretprobe: the entry handler returns void, or bool (false: "
+		if constexpr (!meta::is_void<Ret> && !meta::is_same<Ret, bool>) {
+			static_assert(meta::always_false<Ret>,
+				      "kp::Kretprobe: the entry handler returns void, or bool (false: "
 				      "skip the return handler for this call)");
-		static_assert(meta::is_same<expected, Params>,
-			      "kp::Kretprobe: the entry handler's parameters must be (D &, T...) with "
-			      "kp::Data<D> and kp::Args<T...>, or (T...) without kp::Data");
-		return ret_ok && meta::is_same<expected, Params>;
+			return false;
+		} else {
+			return check_parameters<error::kretprobe_entry_handler_parameter,
+						error::kretprobe_entry_handler_takes, expected, Params>();
+		}
 	}
 };
 
@@ -92,12 +160,14 @@ template <class R, class D> struct return_handler {
 				      typename meta::prepend<with_r, D &>::type>;
 	template <class Ret, class Params> static consteval bool check()
 	{
-		static_assert(meta::is_void<Ret>, "kp::Kretprobe: the return handler must return void");
-		static_assert(meta::is_same<expected, Params>,
-			      "kp::Kretprobe: the return handler's parameters must be (D &, R) with "
-			      "kp::Data<D> and kp::Returns<R>; drop D & without kp::Data, drop R "
-			      "without kp::Returns");
-		return meta::is_void<Ret> && meta::is_same<expected, Params>;
+		if constexpr (!meta::is_void<Ret>) {
+			static_assert(meta::always_false<Ret>,
+				      "kp::Kretprobe: the return handler must return void");
+			return false;
+		} else {
+			return check_parameters<error::kretprobe_return_handler_parameter,
+						error::kretprobe_return_handler_takes, expected, Params>();
+		}
 	}
 };
 
@@ -105,10 +175,14 @@ template <class R, class D> struct return_handler {
 template <class ArgList> struct tracepoint_handler {
 	template <class Ret, class Params> static consteval bool check()
 	{
-		constexpr bool ok = meta::is_void<Ret> && meta::is_same<ArgList, Params>;
-		static_assert(ok, "kp::Tracepoint: the handler must be void(T...) with exactly the "
-				  "types of kp::Args<T...> (the tracepoint's TP_PROTO)");
-		return ok;
+		if constexpr (!meta::is_void<Ret>) {
+			static_assert(meta::always_false<Ret>,
+				      "kp::Tracepoint: the handler must return void");
+			return false;
+		} else {
+			return check_parameters<error::tracepoint_handler_parameter,
+						error::tracepoint_handler_takes, ArgList, Params>();
+		}
 	}
 };
 
@@ -117,7 +191,8 @@ template <class ArgList> struct tracepoint_handler {
 // H is a function (or a captureless lambda) that keeps Rule.
 template <class Rule, auto H> consteval bool check_handler()
 {
-	static_assert(is_handler<H>, "KP_PROBE: a handler must be a function or a captureless lambda");
+	static_assert(is_handler<H>, "KP_PROBE: a handler must be a function or a captureless, "
+				     "non-generic lambda");
 	if constexpr (!is_handler<H>)
 		return false;
 	else

@@ -73,6 +73,10 @@ template <class T, bool = __is_enum(T)> struct underlying { using type = T; };
 template <class T> struct underlying<T, true> { using type = __underlying_type(T); };
 template <class T> using underlying_t = typename underlying<T>::type;
 
+template <class T> inline constexpr bool is_const = false;
+template <class T> inline constexpr bool is_const<const T> = true;
+// A function type is the one (with references) that ignores const.
+template <class T> inline constexpr bool is_function = !is_const<const T> && !is_reference<T>;
 template <class T> inline constexpr bool is_function_pointer = false;
 template <class R, class... A> inline constexpr bool is_function_pointer<R (*)(A...)> = true;
 
@@ -102,6 +106,19 @@ template <unsigned... I> struct indices {};
 template <unsigned N, unsigned... I> struct make_indices_ : make_indices_<N - 1, N - 1, I...> {};
 template <unsigned... I> struct make_indices_<0, I...> { using type = indices<I...>; };
 template <unsigned N> using make_indices = typename make_indices_<N>::type;
+
+// The I-th (0-based) type of a list.
+template <class L, unsigned I> struct at_;
+template <class A, class... R> struct at_<list<A, R...>, 0> { using type = A; };
+template <class A, class... R, unsigned I> struct at_<list<A, R...>, I> : at_<list<R...>, I - 1> {};
+template <class L, unsigned I> using at = typename at_<L, I>::type;
+
+// The 1-based position of the first type where lists A and B (of one size) differ; 0: none.
+template <class A, class B, unsigned I = 1> struct first_difference_ : constant<unsigned, 0> {};
+template <class A, class... As, class B, class... Bs, unsigned I>
+struct first_difference_<list<A, As...>, list<B, Bs...>, I>
+	: constant<unsigned, is_same<A, B> ? first_difference_<list<As...>, list<Bs...>, I + 1>::value : I> {};
+template <class A, class B> inline constexpr unsigned first_difference = first_difference_<A, B>::value;
 
 // Type dependent false, for static_assert in templates.
 template <class...> inline constexpr bool always_false = false;

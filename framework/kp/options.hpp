@@ -19,6 +19,7 @@
 // of options<> (or options<>::get<Family>).
 #pragma once
 
+#include "../kp_abi.h"
 #include "decode.hpp"
 #include "fixed_string.hpp"
 #include "meta.hpp"
@@ -50,11 +51,28 @@ template <class D> struct Data {
 	using family = Data<detail::no_data>;
 	static consteval bool check()
 	{
-		static_assert(__is_trivially_copyable(D),
-			      "kp::Data<D>: D lives in per-call memory the kernel hands out and no "
-			      "constructor or destructor runs: D must be trivially copyable");
-		static_assert(alignof(D) <= 8, "kp::Data<D>: D may be aligned to at most 8 bytes");
-		return __is_trivially_copyable(D) && alignof(D) <= 8;
+		if constexpr (meta::is_void<D> || meta::is_reference<D> || meta::is_function<D>) {
+			static_assert(meta::always_false<D>,
+				      "kp::Data<D>: D must be an object type (a struct, an array or a "
+				      "scalar): the kernel keeps one per call");
+			return false;
+		} else if constexpr (!__is_trivially_copyable(D)) {
+			static_assert(meta::always_false<D>,
+				      "kp::Data<D>: D lives in per-call memory the kernel hands out and "
+				      "no constructor or destructor runs: D must be trivially copyable");
+			return false;
+		} else if constexpr (alignof(D) > 8) {
+			static_assert(meta::always_false<D>,
+				      "kp::Data<D>: D may be aligned to at most 8 bytes");
+			return false;
+		} else if constexpr (sizeof(D) > KP_KRETPROBE_MAX_DATA_SIZE) {
+			static_assert(meta::always_false<D>,
+				      "kp::Data<D>: D is larger than the kernel's per-call data limit "
+				      "(KRETPROBE_MAX_DATA_SIZE, 4096 bytes)");
+			return false;
+		} else {
+			return true;
+		}
 	}
 };
 

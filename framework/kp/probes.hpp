@@ -44,7 +44,10 @@
 		static_assert(Wrapper < 0 || n <= KP_MAX_SYSCALL_ARGS,                             \
 			      KIND ": system calls take at most " KP_STRINGIFY(                    \
 				      KP_MAX_SYSCALL_ARGS) " arguments");                          \
-		return Wrapper >= 0 && n <= KP_MAX_SYSCALL_ARGS;                                   \
+		if constexpr (Wrapper < 0 || n > KP_MAX_SYSCALL_ARGS)                              \
+			return false;                                                              \
+		else                                                                               \
+			return check_syscall_pointers<typename Options::args>();                   \
 	}
 
 namespace kp {
@@ -57,6 +60,24 @@ namespace {
 // the parsed options and the handlers (describe).
 
 namespace detail {
+
+// The 1-based position of the first plain (kernel) pointer in a list; 0: none.
+template <class L, unsigned I = 1> struct first_pointer_ : meta::constant<unsigned, 0> {};
+template <class A, class... R, unsigned I>
+struct first_pointer_<meta::list<A, R...>, I>
+	: meta::constant<unsigned, meta::is_pointer<A> ? I : first_pointer_<meta::list<R...>, I + 1>::value> {};
+
+// A system call's pointer arguments are user pointers: kp::User<T *>.
+template <class ArgList> consteval bool check_syscall_pointers()
+{
+	constexpr unsigned at = first_pointer_<ArgList>::value;
+	if constexpr (at == 0)
+		return true;
+	else
+		return report<typename error::syscall_argument<at>::
+				      template points_to_user_memory_declare_it_as_kp_User<
+					      meta::at<ArgList, at - 1>>>();
+}
 
 template <bool WithArgs> consteval bool check_offset_without_args()
 {

@@ -81,6 +81,17 @@ template <class Arch, auto H, kp_probe_state *S = nullptr> struct offset_thunk {
 	}
 };
 
+// D's default member initialisers applied (an array: element by element).
+template <class T> inline __attribute__((always_inline)) void reset_data(T &x)
+{
+	if constexpr (meta::is_array<T>) {
+		for (auto &e : x)
+			reset_data(e);
+	} else {
+		x = T{};
+	}
+}
+
 template <class D> inline D &instance_data(struct kretprobe_instance *ri)
 {
 	return *reinterpret_cast<D *>(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET);
@@ -102,7 +113,7 @@ struct kretprobe_thunk {
 			__builtin_memset(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET, 0,
 					 sizeof(D));
 			D &d = instance_data<D>(ri);
-			d = D{};
+			reset_data(d);
 			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)
 				return reader::template call<e>(regs, d) ? 0 : 1;
 			else
@@ -133,17 +144,30 @@ struct kretprobe_thunk {
 	}
 };
 
+// A tracepoint argument as the kernel passes it: a kp::User<T *> is a T *
+// there (the probe's type must be the kernel's exactly, for kCFI).
+template <class T> struct tp_raw {
+	using type = T;
+	static T wrap(T v) { return v; }
+};
+template <class T>
+	requires meta::is_user<T>
+struct tp_raw<T> {
+	using type = typename T::pointer;
+	static T wrap(type p) { return T::from_address(reinterpret_cast<unsigned long>(p)); }
+};
+
 template <class ArgList, auto H, kp_probe_state *S = nullptr> struct tracepoint_thunk;
 template <class... T, auto H, kp_probe_state *S> struct tracepoint_thunk<meta::list<T...>, H, S> {
 	// The kernel calls this as void (*)(void *__data, TP_PROTO): exact types.
-	static void probe(void *, T... args)
+	static void probe(void *, typename tp_raw<T>::type... args)
 	{
 		count_hit<S>();
-		as_function<H>()(args...);
+		as_function<H>()(tp_raw<T>::wrap(args)...);
 	}
 	// C++ cannot turn a function pointer into void * in a constant
 	// expression, so the descriptor points at this object instead.
-	static constexpr void (*slot)(void *, T...) = &probe;
+	static constexpr void (*slot)(void *, typename tp_raw<T>::type...) = &probe;
 };
 
 } // namespace detail

@@ -1,3 +1,3 @@
-// expect: KP_PROBE: a handler must be a function or a captureless lambda
+// expect: KP_PROBE: a handler must be a function or a captureless, non-generic lambda
 #include "kp.hpp"
 KP_PROBE(kp::Kprobe<"f", kp::Args<int>>, 42);

@@ -1,4 +1,4 @@
-// expect: kp::Kprobe: the handler's parameter types must be exactly the types in kp::Args<...>, in the same order
+// expect: kp::error::kprobe_handler_parameter<1>::is_declared_as<int>::but_the_handler_takes<char>
 #include "kp.hpp"
-static void h(const char *, int) {}
-KP_PROBE(kp::Kprobe<"f", kp::Args<int, const char *>>, h);
+static void h(char, int) {} // the first mismatch is named, once
+KP_PROBE(kp::Kprobe<"f", kp::Args<int, char>>, h);

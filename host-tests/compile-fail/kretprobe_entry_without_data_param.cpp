@@ -1,4 +1,4 @@
-// expect: kp::Kretprobe: the entry handler's parameters must be (D &, T...) with kp::Data<D> and kp::Args<T...>, or (T...) without kp::Data
+// expect: kp::error::kretprobe_entry_handler_takes<1>::parameters_but_its_declaration_has<2>
 #include "kp.hpp"
 struct call {
 	int fd;

@@ -16,9 +16,9 @@ static bool perm_entry(perm_call &, const void *, const inode *, int) { return t
 static void perm_return(perm_call &, int) {}
 static void write_return(long) {}
 static void on_signal(int, kernel_siginfo *, task_struct *, int, int) {}
-static void on_openat(int, const char *, int, kp::umode_t) {}
+static void on_openat(int, kp::User<const char *>, int, kp::umode_t) {}
 static void openat_return(long) {}
-static void openat_entry(int, const char *, int, kp::umode_t) {}
+static void openat_entry(int, kp::User<const char *>, int, kp::umode_t) {}
 enum class mode : unsigned char { a, b };
 static void many(bool, signed char, unsigned char, short, unsigned short, int, unsigned, long,
 		 unsigned long, long long, unsigned long long, mode, const void *, char *) {}
@@ -31,11 +31,43 @@ KP_PROBE(kp::Kretprobe<"inode_permission", kp::Args<const void *, const inode *,
 KP_PROBE(kp::Kretprobe<"vfs_write", kp::Returns<long>>, write_return);
 KP_PROBE(kp::Tracepoint<"signal_generate", kp::Args<int, kernel_siginfo *, task_struct *, int, int>>,
 	 on_signal);
-KP_PROBE(kp::Syscall<"openat", kp::Args<int, const char *, int, kp::umode_t>>, on_openat);
-KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, const char *, int, kp::umode_t>>, openat_entry,
+KP_PROBE(kp::Syscall<"openat", kp::Args<int, kp::User<const char *>, int, kp::umode_t>>, on_openat);
+KP_PROBE(kp::SyscallReturn<"openat", kp::Args<int, kp::User<const char *>, int, kp::umode_t>>,
+	 openat_entry,
 	 openat_return);
 KP_PROBE(kp::Kprobe<"many_args", kp::Args<bool, signed char, unsigned char, short, unsigned short,
 					  int, unsigned, long, unsigned long, long long,
 					  unsigned long long, mode, const void *, char *>>,
 	 many);
 KP_PROBE(kp::Kprobe<"lambda", kp::Args<int>>, [](int) {});
+
+// User pointers: every read compiles, and the handler still is one.
+struct how_t {
+	kp::u64 flags;
+};
+static void user_reads(kp::User<const char *> name, kp::User<const char *const *> argv,
+		       kp::User<const void *> buf, const how_t *how, const char *kname)
+{
+	char s[32];
+	char c;
+	how_t h;
+	kp::User<const char *> arg0;
+	long n = name.read_str(s) + kp::read_user_str(s, name) + buf.read_bytes(s, sizeof(s)) +
+		 kp::read_kernel_str(s, kname);
+	bool ok = name.read(c) && kp::read_user(c, name + 1) && argv.read(arg0) &&
+		  (argv + 1).read(arg0) && kp::read_kernel(h, how) && name != nullptr && bool(buf) &&
+		  !(name == arg0) && buf.addr() != 0;
+	(void)n;
+	(void)ok;
+}
+KP_PROBE(kp::Kprobe<"execve_like", kp::Args<kp::User<const char *>, kp::User<const char *const *>,
+					  kp::User<const void *>, const how_t *, const char *>>,
+	 user_reads);
+static void tp_user(int, kp::User<const char *>) {}
+KP_PROBE(kp::Tracepoint<"tp_user", kp::Args<int, kp::User<const char *>>>, tp_user);
+
+// kp::Data may be an array (its elements reset one by one).
+static void array_entry(int (&)[2], int) {}
+static void array_return(int (&)[2], int) {}
+KP_PROBE(kp::Kretprobe<"f_array", kp::Args<int>, kp::Returns<int>, kp::Data<int[2]>>, array_entry,
+	 array_return);

@@ -59,6 +59,21 @@ void kp_printk(const char *fmt, ...)
 long kp_read_kernel(void *dst, const void *src, unsigned long n) { return host::copy(dst, src, n); }
 long kp_read_user(void *dst, const void *usrc, unsigned long n) { return host::copy(dst, usrc, n); }
 
+long kp_read_user_bytes(void *dst, const void *usrc, unsigned long n)
+{
+	// byte by byte: stops at the first faulting byte (the core stops at a page)
+	unsigned long i = 0;
+	for (; i < n; i++)
+		if (host::copy(static_cast<char *>(dst) + i, static_cast<const char *>(usrc) + i, 1))
+			break;
+	return (long)i;
+}
+
+long kp_read_kernel_str(char *dst, const void *src, unsigned long size)
+{
+	return kp_read_user_str(dst, src, size);
+}
+
 long kp_read_user_str(char *dst, const void *usrc, unsigned long size)
 {
 	if (!size)
@@ -87,5 +102,34 @@ void kp_current_comm(char *dst, unsigned long size)
 }
 int kp_task_pid(const struct task_struct *) { return 7; }
 int kp_task_tgid(const struct task_struct *) { return 8; }
+unsigned int kp_current_uid(void) { return 1000; }
+unsigned int kp_current_gid(void) { return 1001; }
+unsigned int kp_cpu(void) { return 1; }
+unsigned long long kp_time_ns(void) { return 123456789ull; }
+void kp_task_comm(const struct task_struct *, char *dst, unsigned long size)
+{
+	std::snprintf(dst, size, "%s", "kp_task");
+}
+unsigned int kp_task_uid(const struct task_struct *) { return 2000; }
+unsigned int kp_task_gid(const struct task_struct *) { return 2001; }
+
+// A fixed stack: 0x1000, 0x2000, ... (at most 5 frames).
+unsigned int kp_stack_save(unsigned long *entries, unsigned int max)
+{
+	unsigned int n = max < 5 ? max : 5;
+	for (unsigned int i = 0; i < n; i++)
+		entries[i] = 0x1000ul * (i + 1);
+	return n;
+}
+int kp_stack_format(char *buf, unsigned long size, const unsigned long *entries, unsigned int n)
+{
+	int len = 0;
+	if (!size)
+		return 0;
+	buf[0] = 0;
+	for (unsigned int i = 0; i < n && (unsigned long)len < size; i++)
+		len += std::snprintf(buf + len, size - len, "%s0x%lx", i ? " " : "", entries[i]);
+	return len;
+}
 
 } // extern "C"

@@ -7,15 +7,59 @@
  *   kp_guest open PATH FLAGS MODE   openat(AT_FDCWD, PATH, FLAGS, MODE), hex flags, octal mode
  *   kp_guest close FD               opens /dev/null as FD, then close(FD)
  *   kp_guest exec PATH              execve(PATH) (expected to fail)
+ *   kp_guest safe UID GID CPU       pins itself to CPU, names itself "kp_safe", drops
+ *                                   to UID/GID, then openat(AT_FDCWD, "/tmp/kp-safe-good"),
+ *                                   openat(AT_FDCWD, (char *)1) (EFAULT),
+ *                                   openat(AT_FDCWD, "/tmp/kp-safe-after"), umask(022);
+ *                                   prints pid, tid, uid, gid, cpu, comm, the bad
+ *                                   openat's errno and CLOCK_MONOTONIC before/after
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
+
+static unsigned long long mono_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000000000ull + t.tv_nsec;
+}
+
+static int safe(uid_t uid, gid_t gid, int cpu)
+{
+	cpu_set_t set;
+	char comm[17] = "";
+	unsigned long long t0, t1;
+	int bad_errno;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set) || prctl(PR_SET_NAME, "kp_safe") ||
+	    setgid(gid) || setuid(uid)) {
+		perror("kp_guest safe");
+		return 1;
+	}
+	prctl(PR_GET_NAME, comm);
+	t0 = mono_ns();
+	syscall(SYS_openat, AT_FDCWD, "/tmp/kp-safe-good", O_RDONLY, 0);
+	bad_errno = syscall(SYS_openat, AT_FDCWD, (char *)1, O_RDONLY, 0) < 0 ? errno : 0;
+	syscall(SYS_openat, AT_FDCWD, "/tmp/kp-safe-after", O_RDONLY, 0);
+	syscall(SYS_umask, 022);
+	t1 = mono_ns();
+	printf("pid=%d tid=%ld uid=%d gid=%d cpu=%d comm=%s errno_bad=%d t0=%llu t1=%llu\n",
+	       getpid(), syscall(SYS_gettid), getuid(), getgid(), sched_getcpu(), comm, bad_errno,
+	       t0, t1);
+	return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -44,6 +88,9 @@ int main(int argc, char **argv)
 		printf("errno=%d\n", errno);
 		return 0;
 	}
-	fprintf(stderr, "usage: kp_guest open PATH FLAGS MODE | close FD | exec PATH\n");
+	if (argc == 5 && !strcmp(argv[1], "safe"))
+		return safe(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+	fprintf(stderr, "usage: kp_guest open PATH FLAGS MODE | close FD | exec PATH | "
+			"safe UID GID CPU\n");
 	return 2;
 }

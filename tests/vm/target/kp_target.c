@@ -20,6 +20,14 @@
  * unsigned ones set (kp_target_out_expect() in tests/vm/t/34-output.sh
  * computes the same), a string, a pointer and a function address.
  *
+ * The safe-API fixtures (tests/vm/t/37-safe.sh): writing "N" to .../chain
+ * calls kp_target_chain_a(N) -> kp_target_chain_b(N+1) ->
+ * kp_target_chain_c(N+2), which fires kp_target_chain(N+2): a known call
+ * chain for stack traces.  Writing "V" to .../kread sets an int to V and
+ * calls kp_target_kread(&that int, (int *)16, the guard page after a
+ * vmalloc'ed page, "kp_target_kread"): one good and two bad kernel
+ * addresses, and a kernel string.
+ *
  * The unload guard: writing "N" to .../linger fires kp_target_linger N
  * times; a probe on it marks itself in flight while it spins.  A module
  * notifier sees every other module's MODULE_STATE_GOING, which the kernel
@@ -37,11 +45,13 @@
 #include <linux/string.h>
 #include <linux/tracepoint.h>
 #include <linux/uaccess.h>
+#include <linux/vmalloc.h>
 
 #include "kp_target_trace.h"
 
 DEFINE_TRACE(kp_target_hit, TP_PROTO(int value, const char *what), TP_ARGS(value, what));
 DEFINE_TRACE(kp_target_linger, TP_PROTO(struct kp_target_linger *l), TP_ARGS(l));
+DEFINE_TRACE(kp_target_chain, TP_PROTO(long v), TP_ARGS(v));
 
 static struct kp_target_linger kp_target_linger_state;
 static atomic_t kp_target_late = ATOMIC_INIT(0);
@@ -131,7 +141,86 @@ noinline void kp_target_out(int n)
 			   &kp_target_object, (unsigned long)kp_target_value);
 }
 
+/*
+ * a -> b -> c, each noinline and doing work after its call (no tail call,
+ * so each caller's frame is on the stack while c runs).
+ */
+noinline long kp_target_chain_c(long v);
+noinline long kp_target_chain_c(long v)
+{
+	trace_kp_target_chain(v);
+	barrier();
+	return v + 3;
+}
+
+noinline long kp_target_chain_b(long v);
+noinline long kp_target_chain_b(long v)
+{
+	long r = kp_target_chain_c(v + 1);
+
+	barrier();
+	return r * 2;
+}
+
+noinline long kp_target_chain_a(long v);
+noinline long kp_target_chain_a(long v)
+{
+	long r = kp_target_chain_b(v + 1);
+
+	barrier();
+	return r - 1;
+}
+
+static int kp_target_kread_value;
+static void *kp_target_guarded; /* vmalloc(PAGE_SIZE): the page after it is a guard page */
+
+noinline int kp_target_kread(const int *good, const int *low, const int *guard, const char *name);
+noinline int kp_target_kread(const int *good, const int *low, const int *guard, const char *name)
+{
+	/*
+	 * Every argument used (no dereference of the bad ones): a parameter the
+	 * function ignores may be left unset by the caller (clang 19 on arm64
+	 * passed garbage in x1), and the probe would read that instead.
+	 */
+	barrier();
+	return *good + (name[0] == 'k') + (int)(((unsigned long)low | (unsigned long)guard) & 1);
+}
+
 static struct dentry *kp_target_dir;
+
+static ssize_t chain_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	long n;
+
+	if (kstrtol_from_user(ubuf, len, 10, &n))
+		return -EINVAL;
+	pr_info("kp_target: chain returned %ld\n", kp_target_chain_a(n));
+	return len;
+}
+
+static const struct file_operations chain_fops = { .write = chain_write };
+
+static ssize_t kread_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
+{
+	const int *good = &kp_target_kread_value, *low = (const int *)16;
+	const int *guard = (const int *)((char *)kp_target_guarded + PAGE_SIZE);
+	const char *name = "kp_target_kread";
+
+	if (kstrtoint_from_user(ubuf, len, 10, &kp_target_kread_value))
+		return -EINVAL;
+	/*
+	 * Constant arguments would let clang 19 call a specialised copy
+	 * (kp_target_kread.specialized.1), which the probe on
+	 * kp_target_kread never sees.
+	 */
+	OPTIMIZER_HIDE_VAR(good);
+	OPTIMIZER_HIDE_VAR(low);
+	OPTIMIZER_HIDE_VAR(name);
+	pr_info("kp_target: kread returned %d\n", kp_target_kread(good, low, guard, name));
+	return len;
+}
+
+static const struct file_operations kread_fops = { .write = kread_write };
 
 static ssize_t many_write(struct file *f, const char __user *ubuf, size_t len, loff_t *off)
 {
@@ -230,6 +319,7 @@ static int tp_probes_show(struct seq_file *m, void *v)
 
 	tp_probes_show_one(m, &__tracepoint_kp_target_hit);
 	tp_probes_show_one(m, &__tracepoint_kp_target_linger);
+	tp_probes_show_one(m, &__tracepoint_kp_target_chain);
 	for_each_kernel_tracepoint(tp_probes_find, &signal_tp);
 	if (signal_tp)
 		tp_probes_show_one(m, signal_tp);
@@ -241,7 +331,12 @@ static const struct file_operations errptr_fops = { .write = errptr_write };
 
 static int __init kp_target_init(void)
 {
+	kp_target_guarded = vmalloc(PAGE_SIZE);
+	if (!kp_target_guarded)
+		return -ENOMEM;
 	kp_target_dir = debugfs_create_dir("kp_target", NULL);
+	debugfs_create_file("chain", 0200, kp_target_dir, NULL, &chain_fops);
+	debugfs_create_file("kread", 0200, kp_target_dir, NULL, &kread_fops);
 	debugfs_create_file("many", 0200, kp_target_dir, NULL, &many_fops);
 	debugfs_create_file("errptr", 0200, kp_target_dir, NULL, &errptr_fops);
 	debugfs_create_file("repeat", 0200, kp_target_dir, NULL, &repeat_fops);
@@ -252,12 +347,17 @@ static int __init kp_target_init(void)
 	debugfs_create_atomic_t("linger_runs", 0400, kp_target_dir, &kp_target_linger_state.runs);
 	register_module_notifier(&kp_target_module_nb);
 	if (register_trace_kp_target_linger(kp_target_linger_keep, NULL))
-		return -EINVAL;
+		goto fail;
 	if (register_trace_kp_target_linger(kp_target_linger_keep, &kp_target_late)) {
 		unregister_trace_kp_target_linger(kp_target_linger_keep, NULL);
-		return -EINVAL;
+		goto fail;
 	}
 	return 0;
+fail:
+	unregister_module_notifier(&kp_target_module_nb);
+	debugfs_remove_recursive(kp_target_dir);
+	vfree(kp_target_guarded);
+	return -EINVAL;
 }
 
 static void __exit kp_target_exit(void)
@@ -267,6 +367,7 @@ static void __exit kp_target_exit(void)
 	tracepoint_synchronize_unregister();
 	unregister_module_notifier(&kp_target_module_nb);
 	debugfs_remove_recursive(kp_target_dir);
+	vfree(kp_target_guarded);
 }
 
 module_init(kp_target_init);

@@ -18,4 +18,7 @@ struct kp_target_linger {
 };
 DECLARE_TRACE(kp_target_linger, TP_PROTO(struct kp_target_linger *l), TP_ARGS(l));
 
+/* Fired inside kp_target_chain_c (a -> b -> c): a probe on it sees the chain on its stack. */
+DECLARE_TRACE(kp_target_chain, TP_PROTO(long v), TP_ARGS(v));
+
 #endif
