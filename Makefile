@@ -94,7 +94,9 @@ modules:
 # (examples/ plus a probe that cannot register: proves rollback), kp_bad.ko
 # (every other kind of probe that cannot attach), kp_dup.ko (one probe
 # declared twice), kp_out.ko (output into its trace instance, begin/end and
-# interval handlers: tests/vm/out-probes) and kp_target.ko (functions with known arguments to probe).
+# interval handlers: tests/vm/out-probes), kp_overload.ko (a probe whose
+# handler spins: tests/vm/overload-probes) and kp_target.ko (functions with
+# known arguments to probe).
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
@@ -103,6 +105,8 @@ vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bad KP_PROBE_DIRS=tests/vm/bad-probes modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_overload KP_PROBE_DIRS=tests/vm/overload-probes modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_overload.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules

@@ -18,26 +18,55 @@
 #include "kp_abi.h"
 #include "../arch/kp_arch.h"
 
+/*
+ * Overload protection (framework/core/kp_overload.c) times one hit in
+ * KP_SAMPLE_EVERY per CPU: kp_hit() says which, and KP_COUNTED() times
+ * that one's handler call between kp_sample_begin() and kp_sample_end().
+ */
+#define KP_SAMPLE_EVERY 256
+
 #ifdef __cplusplus
 extern "C" {
 #endif
-/* this_cpu_inc(*hits), in the core: for arches without an inline one (arm64). */
-void kp_hit_count(unsigned long *hits);
+/*
+ * this_cpu_inc_return(*hits), in the core, for arches without an inline
+ * increment (arm64): nonzero on the sampled hit.
+ */
+int kp_hit_count(unsigned long *hits);
+/* A sampled hit's start (ns) and end: its time, x KP_SAMPLE_EVERY, to the probe's per-CPU total. */
+unsigned long long kp_sample_begin(void);
+void kp_sample_end(struct kp_probe_state *s, unsigned long long t0);
 #ifdef __cplusplus
 }
 #endif
 
-static inline __attribute__((always_inline)) void kp_hit(struct kp_probe_state *s)
+/* Counts one hit on s; nonzero: this is the sampled one (time its handler). */
+static inline __attribute__((always_inline)) int kp_hit(struct kp_probe_state *s)
 {
 #if !defined(__KERNEL__)
 	/* host tests: a plain counter, or none */
-	if (s->hits)
-		++*s->hits;
+	return s->hits && ++*s->hits % KP_SAMPLE_EVERY == 0;
 #elif defined(KP_NATIVE_HAS_PERCPU_INC)
-	kp_native_percpu_inc(s->hits); /* arch/<arch>/: one instruction */
+	return kp_native_percpu_inc_sampled(s->hits); /* arch/<arch>/: inline */
 #else
-	kp_hit_count(s->hits); /* the core's this_cpu_inc() */
+	return kp_hit_count(s->hits); /* the core's this_cpu_inc_return() */
 #endif
 }
+
+/*
+ * call (a statement: the handler's call) counted as a hit on state s, and
+ * timed when it is the sampled one.  Two copies of call: the common one
+ * pays the counter and a branch, nothing else.
+ */
+#define KP_COUNTED(s, call)                                                    \
+	do {                                                                   \
+		if (__builtin_expect(kp_hit(s), 0)) {                          \
+			unsigned long long kp_t0_ = kp_sample_begin();         \
+			call;                                                  \
+			kp_sample_end((s), kp_t0_);                            \
+		} else {                                                       \
+			call;                                                  \
+		}                                                              \
+	} while (0)
 
 #endif

@@ -159,10 +159,10 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	{                                                                             \
 		(void)p;                                                              \
 		(void)regs;                                                           \
-		kp_hit(&KP_C_ID(state, func, n));                                     \
 		/* ignored: non-zero would make the kernel skip single-stepping */    \
-		(void)KP_C_ID(kprobe_body, func, n)(KP_ARGS_##x(KP_C_TABLE, regs,      \
-								__VA_ARGS__)); \
+		KP_COUNTED(&KP_C_ID(state, func, n),                                  \
+			   (void)KP_C_ID(kprobe_body, func, n)(                        \
+				   KP_ARGS_##x(KP_C_TABLE, regs, __VA_ARGS__)));       \
 		return 0;                                                             \
 	}                                                                             \
 	KP_C_REGISTER(n, func, .kind = KP_KIND_KPROBE,                                 \
@@ -176,9 +176,9 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	static int KP_C_ID(kprobe_pre, func, n)(struct kprobe *p, struct pt_regs *regs) \
 	{                                                                             \
 		(void)p;                                                              \
-		kp_hit(&KP_C_ID(state, func, n));                                     \
 		/* ignored: non-zero would make the kernel skip single-stepping */    \
-		(void)KP_C_ID(kprobe_body, func, n)(regs);                            \
+		KP_COUNTED(&KP_C_ID(state, func, n),                                  \
+			   (void)KP_C_ID(kprobe_body, func, n)(regs));                 \
 		return 0;                                                             \
 	}                                                                             \
 	KP_C_REGISTER(n, func, .kind = KP_KIND_KPROBE, .offset = (off),                \
@@ -272,9 +272,9 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	static inline int KP_C_RET_BODY(func)(type arg, rettype retval);               \
 	static int KP_C_RET_NAME(func)(struct kretprobe_instance *ri, struct pt_regs *regs) \
 	{                                                                             \
-		kp_hit(&KP_C_RET_STATE(func));                                        \
-		(void)KP_C_RET_BODY(func)((type)KP_C_KRI_DATA(ri),                     \
-					  KP_DECODE_RET(rettype, KP_C_TABLE, regs));   \
+		KP_COUNTED(&KP_C_RET_STATE(func),                                     \
+			   (void)KP_C_RET_BODY(func)((type)KP_C_KRI_DATA(ri),          \
+						     KP_DECODE_RET(rettype, KP_C_TABLE, regs))); \
 		return 0;                                                             \
 	}                                                                             \
 	static inline int KP_C_RET_BODY(func)(type arg, rettype retval)

@@ -377,6 +377,43 @@ TEST_F(Control, StatusLines)
 	kp_registry_unregister_all(r);
 }
 
+// Overload protection: the probe is disarmed with its sync, shows as
+// "disabled (overload)" with one line saying why, until enabled again; a
+// probe that is not enabled is left alone.
+TEST_F(Control, OverloadDisablesUntilEnabled)
+{
+	load();
+	EXPECT_EQ(kp_registry_overload(r, 5, 1, 97, 1003, 50), 0);
+	EXPECT_EQ(states(), "EEEESD");
+	EXPECT_EQ(be().trace(), "D5 M S2"); // disarmed, one message, synced
+	EXPECT_EQ(one_message(), "overload: kprobe reads (vfs_read) disabled: its handlers used about 97% "
+				 "of CPU 1 over 1003 ms (timed 1 call in 256; overload_limit=50); "
+				 "`enable reads` in the control file arms it again");
+	char buf[256];
+	kp_out o;
+	kp_status_vals v{};
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_status_line(r, 5, &v, &o);
+	EXPECT_STREQ(buf, "5\tkprobe\treads\tvfs_read+0x0\t-\tdisabled (overload)\t-\t-\t-\n");
+	// again (another CPU over the limit in the same check): nothing more
+	EXPECT_EQ(kp_registry_overload(r, 5, 0, 80, 1003, 50), 0);
+	EXPECT_EQ(be().trace(), "D5 M S2");
+	EXPECT_EQ(be().messages().size(), 1u);
+	// a tracepoint: the tracepoint sync
+	EXPECT_EQ(kp_registry_overload(r, 2, 0, 60, 1000, 50), 0);
+	EXPECT_EQ(be().trace(), "D5 M S2 D2 M S1");
+	// enabled again: a plain "enabled", and a later disable is a plain "disabled"
+	EXPECT_EQ(ctl("enable reads"), 0);
+	EXPECT_EQ(ctl("disable reads"), 0);
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_status_line(r, 5, &v, &o);
+	EXPECT_STREQ(buf, "5\tkprobe\treads\tvfs_read+0x0\t-\tdisabled\t-\t-\t-\n");
+	// skipped (never registered): nothing
+	EXPECT_EQ(kp_registry_overload(r, 4, 0, 99, 1000, 50), 0);
+	EXPECT_EQ(states(), "EEDESD");
+	kp_registry_unregister_all(r);
+}
+
 TEST_F(Control, StatusExcluded)
 {
 	ASSERT_EQ(kp_registry_select(r, "excluded", "opens", KP_WANT_EXCLUDED), 0);

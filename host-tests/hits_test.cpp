@@ -9,6 +9,7 @@
 
 #include "registry_fixture.h"
 #include "kp_hit.h"
+#include "kp_host.h"
 
 extern "C" {
 extern const struct kp_probe_desc *const __start_kp_probes[];
@@ -89,6 +90,55 @@ TEST(Hits, CMacrosCountInTheirGeneratedHandlers)
 	for (auto *d : ps)
 		if (d->state)
 			d->state->hits = nullptr;
+}
+
+// Overload protection's sampling: one hit in KP_SAMPLE_EVERY (per CPU; on
+// the host, of the counter) says so, and the generated handler times that
+// call: kp_sample_end gets the probe's own state, once per 256 calls, and
+// the body still runs on every call.
+TEST(Hits, EveryKpSampleEveryThHitIsTimed)
+{
+	unsigned long n = 0;
+	kp_probe_state st{ &n };
+	unsigned sampled = 0;
+	for (unsigned i = 1; i <= 3 * KP_SAMPLE_EVERY; i++)
+		if (kp_hit(&st)) {
+			EXPECT_EQ(i % KP_SAMPLE_EVERY, 0u) << i;
+			sampled++;
+		}
+	EXPECT_EQ(sampled, 3u);
+	EXPECT_EQ(n, 3u * KP_SAMPLE_EVERY);
+
+	auto ps = probes();
+	const kp_probe_desc *kprobe = nullptr, *kretprobe = nullptr;
+	for (auto *d : ps) {
+		if (d->kind == KP_KIND_KPROBE && !d->offset)
+			kprobe = d;
+		if (d->kind == KP_KIND_KRETPROBE)
+			kretprobe = d;
+	}
+	ASSERT_NE(kprobe, nullptr);
+	ASSERT_NE(kretprobe, nullptr);
+	unsigned long regs[64] = {};
+	kretprobe_instance_fake ri{};
+	auto *pt = reinterpret_cast<struct pt_regs *>(regs);
+	auto *kri = reinterpret_cast<struct kretprobe_instance *>(&ri);
+	unsigned long kh = 0, rh = 0;
+	kprobe->state->hits = &kh;
+	kretprobe->state->hits = &rh;
+	host::reset_samples();
+	kpt_hits_bodies = 0;
+	for (unsigned i = 0; i < 2 * KP_SAMPLE_EVERY + 10; i++) {
+		kprobe->pre(nullptr, pt);
+		kretprobe->entry(kri, pt);
+		kretprobe->ret(kri, pt);
+	}
+	std::vector<const kp_probe_state *> want = { kprobe->state, kretprobe->state,
+						     kprobe->state, kretprobe->state };
+	EXPECT_EQ(host::samples(), want);
+	EXPECT_EQ(kpt_hits_bodies, 3 * (2 * KP_SAMPLE_EVERY + 10));
+	kprobe->state->hits = nullptr;
+	kretprobe->state->hits = nullptr;
 }
 
 TEST(Hits, CMacroNames)

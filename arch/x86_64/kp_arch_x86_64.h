@@ -77,14 +77,25 @@ struct kp_x86_64_regs {
 #define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_X86_64_MIRRORS_WHOLE_STRUCT
 typedef struct kp_x86_64_regs kp_native_regs;
 /*
- * this_cpu_inc() of a per-CPU pointer (framework/kp_hit.h): x86_64 per-CPU
- * pointers are %gs-relative on 6.1 and 6.12, and this is the instruction
- * the kernel's percpu_unary_op emits.
+ * A probe's hit: this_cpu_inc() of a per-CPU counter (framework/kp_hit.h),
+ * and whether this hit is the sampled one of every 256 on this CPU.
+ * x86_64 per-CPU pointers are %gs-relative on 6.1 and 6.12.  The counter's
+ * low byte is incremented, and only its carry (once in 256 hits) adds 1 to
+ * the other seven bytes: the common path is the one instruction the
+ * kernel's percpu_unary_op emits plus a branch not taken.  Each
+ * instruction is atomic against interrupts on this CPU, so nested hits
+ * count right; a reader on another CPU may see a count 256 short while the
+ * carry is in flight.
  */
 #define KP_NATIVE_HAS_PERCPU_INC 1
-static inline __attribute__((always_inline)) void kp_native_percpu_inc(unsigned long *pcp)
+static inline __attribute__((always_inline)) int kp_native_percpu_inc_sampled(unsigned long *pcp)
 {
-	__asm__ __volatile__("incq %%gs:%0" : "+m"(*pcp));
+	int carry;
+
+	__asm__ __volatile__("addb $1, %%gs:%0" : "+m"(*(unsigned char *)pcp), "=@ccc"(carry));
+	if (__builtin_expect(carry, 0))
+		__asm__ __volatile__("addq $0x100, %%gs:%0" : "+m"(*pcp));
+	return carry;
 }
 /*
  * The maps' hot path (framework/kp_map.h): this_cpu_read() of a per-CPU

@@ -268,6 +268,7 @@ int kp_registry_control(struct kp_registry *r, const char *buf, unsigned long le
 			continue;
 		}
 		rt->state = want;
+		rt->overloaded = 0;
 		if (!c.enable)
 			sync |= r->begin[idx]->kind == KP_KIND_TRACEPOINT ? KP_SYNC_TRACEPOINTS
 									 : KP_SYNC_KPROBES;
@@ -275,6 +276,46 @@ int kp_registry_control(struct kp_registry *r, const char *buf, unsigned long le
 	if (sync)
 		kp_backend_sync(sync);
 	return ret;
+}
+
+int kp_registry_overload(struct kp_registry *r, unsigned int idx, unsigned int cpu,
+			 unsigned int percent, unsigned int ms, unsigned int limit)
+{
+	struct kp_probe_rt *rt = &r->rt[idx];
+	const struct kp_probe_desc *d = r->begin[idx];
+	char text[KP_NAME_MAX + 256];
+	struct kp_out o;
+	int err;
+
+	if (rt->state != KP_ST_ENABLED)
+		return 0;
+	err = kp_backend_set_enabled(d, idx, 0);
+	if (err)
+		return err;
+	rt->state = KP_ST_DISABLED;
+	rt->overloaded = 1;
+	kp_out_init(&o, text, sizeof(text));
+	kp_out_str(&o, "overload: ");
+	kp_out_str(&o, kp_kind_name(d->kind));
+	kp_out_str(&o, " ");
+	kp_out_str(&o, rt->name);
+	kp_out_str(&o, " (");
+	kp_out_str(&o, d->symbol);
+	kp_out_str(&o, ") disabled: its handlers used about ");
+	kp_out_uint(&o, percent);
+	kp_out_str(&o, "% of CPU ");
+	kp_out_uint(&o, cpu);
+	kp_out_str(&o, " over ");
+	kp_out_uint(&o, ms);
+	kp_out_str(&o, " ms (timed 1 call in 256; overload_limit=");
+	kp_out_uint(&o, limit);
+	kp_out_str(&o, "); `enable ");
+	kp_out_str(&o, rt->name);
+	kp_out_str(&o, "` in the control file arms it again");
+	/* the line as soon as it is disarmed; then the wait for handlers in flight */
+	kp_backend_message(KP_MSG_WARN, text);
+	kp_backend_sync(d->kind == KP_KIND_TRACEPOINT ? KP_SYNC_TRACEPOINTS : KP_SYNC_KPROBES);
+	return 0;
 }
 
 /* ---- status ------------------------------------------------------------------ */
@@ -316,7 +357,10 @@ void kp_status_line(const struct kp_registry *r, unsigned int pos,
 	switch (rt->state) {
 	case KP_ST_ENABLED:
 	case KP_ST_DISABLED:
-		kp_out_str(o, v->gone ? "gone" : rt->state == KP_ST_ENABLED ? "enabled" : "disabled");
+		kp_out_str(o, v->gone ? "gone"
+				      : rt->state == KP_ST_ENABLED ? "enabled"
+				      : rt->overloaded		  ? "disabled (overload)"
+								  : "disabled");
 		break;
 	case KP_ST_SKIPPED:
 		kp_out_str(o, "skipped ");

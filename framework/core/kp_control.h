@@ -52,6 +52,16 @@ int kp_ctl_parse(const struct kp_registry *r, const char *buf, unsigned long len
  */
 int kp_registry_control(struct kp_registry *r, const char *buf, unsigned long len);
 
+/*
+ * Overload protection: probe begin[idx]'s handlers used percent of CPU
+ * cpu's time over the last ms milliseconds, over the limit (percent):
+ * disables it (state "disabled (overload)" until enabled again), with one
+ * line naming it; nothing if it is not enabled.  0 or the backend's error.
+ * Serialised with kp_registry_control by the caller.
+ */
+int kp_registry_overload(struct kp_registry *r, unsigned int idx, unsigned int cpu,
+			 unsigned int percent, unsigned int ms, unsigned int limit);
+
 /* What the kernel knows about a probe for its status line. */
 #define KP_HAVE_HITS 1u
 #define KP_HAVE_MISSED 2u
@@ -70,7 +80,8 @@ struct kp_status_vals {
  * The status file: a header naming the columns, then one line per probe in
  * registration order, tab-separated:
  *   index kind name symbol address state hits missed maxactive
- * state: enabled, disabled, skipped -ERRNO, excluded or gone.
+ * state: enabled, disabled, disabled (overload), skipped -ERRNO, excluded
+ * or gone.
  */
 void kp_status_header(struct kp_out *o);
 void kp_status_line(const struct kp_registry *r, unsigned int pos,

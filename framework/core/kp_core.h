@@ -20,6 +20,20 @@ extern struct kp_registry kp_module_registry;
  */
 void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *text, size_t size);
 
+/*
+ * Overload (kp_overload.c): disables probe begin[idx] under the control
+ * lock, with the line saying why (kp_registry_overload); whether it is
+ * enabled now (kp_status.c).
+ */
+void kp_status_overload(unsigned int idx, unsigned int cpu, unsigned int percent,
+			unsigned int ms, unsigned int limit);
+int kp_status_enabled(unsigned int idx);
+/* Overload protection (kp_overload.c): per-CPU handler time of n probes. */
+int kp_overload_init(unsigned int n, unsigned long __percpu *hits);
+void kp_overload_start(void);
+void kp_overload_stop(void);
+void kp_overload_free(void);
+
 /* /sys/kernel/debug/kp-<module>/{probes,control} (kp_status.c). */
 void kp_status_init(struct kp_registry *r);
 void kp_status_exit(void);

@@ -492,6 +492,7 @@ static void kp_summary(const char *what)
 /* What kp_init allocates; kfree and free_percpu take NULL. */
 static void kp_free_all(void)
 {
+	kp_overload_free();
 	kfree(kp_unreg_krps);
 	kfree(kp_unreg_kps);
 	kfree(kp_unreg_queue);
@@ -523,6 +524,8 @@ static int __init kp_init(void)
 	if (!err)
 		err = kp_registry_select(&kp_module_registry, "excluded", excluded, KP_WANT_EXCLUDED);
 	if (!err)
+		err = kp_overload_init(n, kp_hits); /* freed by kp_free_all */
+	if (!err)
 		err = kp_maps_init();
 	if (err)
 		goto out;
@@ -541,6 +544,7 @@ static int __init kp_init(void)
 	if (!kp_each_line())
 		kp_summary("registered");
 	kp_status_init(&kp_module_registry);
+	kp_overload_start();
 	kp_maps_debugfs(kp_status_debugfs_dir());
 	return 0;
 out_output:
@@ -555,7 +559,8 @@ out:
 
 static void __exit kp_exit(void)
 {
-	/* first: no control write or status read runs while unregistering */
+	/* first: no overload check, control write or status read runs while unregistering */
+	kp_overload_stop();
 	kp_status_exit();
 	if (!kp_each_line())
 		kp_summary("unregistering");

@@ -282,6 +282,7 @@ static int kp_name_all(struct kp_registry *r)
 
 		rt->state = KP_ST_NONE;
 		rt->error = 0;
+		rt->overloaded = 0;
 		rt->want = e[i]->flags & KP_F_OPTIONAL ? KP_WANT_OPTIONAL : 0;
 		rt->name = e[i]->name;
 		if (!rt->name)

@@ -35,6 +35,7 @@ struct kp_probe_rt {
 	unsigned int state;
 	unsigned int want;
 	int error; /* KP_ST_SKIPPED: the registration's -errno */
+	unsigned int overloaded; /* KP_ST_DISABLED by kp_registry_overload, until enabled again */
 	/* hashes compared before the strings in kp_registry_prepare's pairwise checks */
 	unsigned int probe_hash; /* kind, offset, symbol */
 	unsigned int name_hash;

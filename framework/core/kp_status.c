@@ -32,9 +32,9 @@ static char kp_status_linebuf[KP_NAME_MAX + KSYM_NAME_LEN + KSYM_SYMBOL_LEN + 12
 static char kp_control_buf[KP_CTL_MAX];
 
 /* kp_hit() (kp_hit.h) where the arch has no inline per-CPU increment (arm64). */
-void notrace kp_hit_count(unsigned long *hits)
+int notrace kp_hit_count(unsigned long *hits)
 {
-	this_cpu_inc(*(unsigned long __percpu __force *)hits);
+	return this_cpu_inc_return(*(unsigned long __percpu __force *)hits) % KP_SAMPLE_EVERY == 0;
 }
 NOKPROBE_SYMBOL(kp_hit_count);
 
@@ -104,6 +104,20 @@ static const struct file_operations kp_control_fops = {
 	.write = kp_control_write,
 	.llseek = noop_llseek,
 };
+
+void kp_status_overload(unsigned int idx, unsigned int cpu, unsigned int percent,
+			unsigned int ms, unsigned int limit)
+{
+	mutex_lock(&kp_status_lock);
+	kp_registry_overload(kp_status_reg, idx, cpu, percent, ms, limit);
+	mutex_unlock(&kp_status_lock);
+}
+
+int kp_status_enabled(unsigned int idx)
+{
+	/* a racy read is fine: the overload check only skips disabled probes */
+	return READ_ONCE(kp_status_reg->rt[idx].state) == KP_ST_ENABLED;
+}
 
 void kp_status_init(struct kp_registry *r)
 {

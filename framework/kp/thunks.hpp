@@ -25,18 +25,23 @@ namespace kp {
 namespace {
 namespace detail {
 
-// One hit on the probe whose state is S; none without a state.  (A
-// specialisation, not `if constexpr (S != nullptr)`: with the kernel's
-// -fno-delete-null-pointer-checks g++ does not fold an address against null.)
+// f() (the handler's call) counted as one hit on the probe whose state is
+// S, and timed when it is the sampled hit (kp_hit.h: overload protection);
+// without a state, just f().  (A specialisation, not `if constexpr (S !=
+// nullptr)`: with the kernel's -fno-delete-null-pointer-checks g++ does not
+// fold an address against null.)
 template <kp_probe_state *S> struct hit_counter {
-	static __attribute__((always_inline)) void hit() { kp_hit(S); }
+	template <class F> static __attribute__((always_inline)) void run(const F &f)
+	{
+		KP_COUNTED(S, f());
+	}
 };
 template <> struct hit_counter<nullptr> {
-	static __attribute__((always_inline)) void hit() {}
+	template <class F> static __attribute__((always_inline)) void run(const F &f) { f(); }
 };
-template <kp_probe_state *S> inline __attribute__((always_inline)) void count_hit()
+template <kp_probe_state *S, class F> inline __attribute__((always_inline)) void counted(const F &f)
 {
-	hit_counter<S>::hit();
+	hit_counter<S>::run(f);
 }
 
 // The handler F called with the decoded arguments, after the leading Pre....
@@ -66,8 +71,9 @@ template <class Arch, class ArgList, bool Syscall, bool Wrapped, auto H, kp_prob
 struct kprobe_thunk {
 	static int pre(struct kprobe *, struct pt_regs *regs)
 	{
-		count_hit<S>();
-		arg_reader<Arch, ArgList, Syscall, Wrapped>::template call<as_function<H>()>(regs);
+		counted<S>([&]() __attribute__((always_inline)) {
+			arg_reader<Arch, ArgList, Syscall, Wrapped>::template call<as_function<H>()>(regs);
+		});
 		return 0; // never "skip single-step": the handler cannot change the IP
 	}
 };
@@ -75,8 +81,9 @@ struct kprobe_thunk {
 template <class Arch, auto H, kp_probe_state *S = nullptr> struct offset_thunk {
 	static int pre(struct kprobe *, struct pt_regs *regs)
 	{
-		count_hit<S>();
-		as_function<H>()(basic_regs<Arch>(regs));
+		counted<S>([&]() __attribute__((always_inline)) {
+			as_function<H>()(basic_regs<Arch>(regs));
+		});
 		return 0;
 	}
 };
@@ -131,15 +138,16 @@ struct kretprobe_thunk {
 	static int ret(struct kretprobe_instance *ri, struct pt_regs *regs)
 	{
 		constexpr auto h = as_function<H>();
-		count_hit<S>();
-		if constexpr (has_data && meta::is_void<R>)
-			h(instance_data<D>(ri));
-		else if constexpr (has_data)
-			h(instance_data<D>(ri), return_value<Arch, R>(regs));
-		else if constexpr (meta::is_void<R>)
-			h();
-		else
-			h(return_value<Arch, R>(regs));
+		counted<S>([&]() __attribute__((always_inline)) {
+			if constexpr (has_data && meta::is_void<R>)
+				h(instance_data<D>(ri));
+			else if constexpr (has_data)
+				h(instance_data<D>(ri), return_value<Arch, R>(regs));
+			else if constexpr (meta::is_void<R>)
+				h();
+			else
+				h(return_value<Arch, R>(regs));
+		});
 		return 0;
 	}
 };
@@ -162,8 +170,9 @@ template <class... T, auto H, kp_probe_state *S> struct tracepoint_thunk<meta::l
 	// The kernel calls this as void (*)(void *__data, TP_PROTO): exact types.
 	static void probe(void *, typename tp_raw<T>::type... args)
 	{
-		count_hit<S>();
-		as_function<H>()(tp_raw<T>::wrap(args)...);
+		counted<S>([&]() __attribute__((always_inline)) {
+			as_function<H>()(tp_raw<T>::wrap(args)...);
+		});
 	}
 	// C++ cannot turn a function pointer into void * in a constant
 	// expression, so the descriptor points at this object instead.

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "kp_abi.h"
 
@@ -29,6 +30,11 @@ void reset_reads();
 // Every byte of [p, p+n) set to b.
 void fill(void *p, std::size_t n, unsigned char b);
 template <class T> void fill(T &obj, unsigned char b) { fill(&obj, sizeof(obj), b); }
+
+// The states of the sampled (timed) hits since reset_samples (kp_hit.h,
+// overload protection): kp_sample_end's calls, in order.
+const std::vector<const kp_probe_state *> &samples();
+void reset_samples();
 
 // The last kp_printk output.
 const std::string &last_printk();

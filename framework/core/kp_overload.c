@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Overload protection, as SystemTap has it (STP_OVERLOAD_THRESHOLD: 500M
+ * cycles in 1G): a probe whose handlers use more than overload_limit
+ * percent of one CPU's time over an interval of overload_interval_ms is
+ * disabled, with one line naming it, and shows as "disabled (overload)" in
+ * the status file until the control file enables it again.
+ *
+ * The cost per hit: none beyond the hit counter.  kp_hit() (kp_hit.h)
+ * marks one hit in KP_SAMPLE_EVERY per CPU, and only that one's handler
+ * call is timed (ktime_get_mono_fast_ns() before and after: NMI-safe, and
+ * exact where local_clock() is not, e.g. with an unstable TSC, where it
+ * falls back to jiffies), its time multiplied by
+ * KP_SAMPLE_EVERY into the probe's per-CPU busy time.  A delayed work
+ * compares each CPU's busy time with the time that passed.  The estimate
+ * needs a few sampled hits per interval: a probe hit fewer than
+ * KP_SAMPLE_EVERY times an interval on a CPU is seen late or not at all
+ * (its handlers then cost at most 256 calls an interval).
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/jiffies.h>
+#include <linux/kprobes.h>
+#include <linux/moduleparam.h>
+#include <linux/percpu.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/workqueue.h>
+
+#include "../kp_hit.h"
+#include "kp_core.h"
+
+static unsigned int overload_limit = 50;
+module_param(overload_limit, uint, 0444);
+MODULE_PARM_DESC(overload_limit, "percent of one CPU a probe's handlers may use over an interval "
+		 "before the probe is disabled (default 50; 0: no limit)");
+static unsigned int overload_interval_ms = 1000;
+module_param(overload_interval_ms, uint, 0444);
+MODULE_PARM_DESC(overload_interval_ms, "the overload check's interval in ms (default 1000)");
+
+static unsigned int kp_ovl_n;
+static unsigned long __percpu *kp_ovl_hits;	   /* the core's hit counters: the index of a state */
+static unsigned long long __percpu *kp_ovl_busy;  /* per probe: sampled ns x KP_SAMPLE_EVERY */
+static unsigned long long *kp_ovl_seen;		   /* [idx * nr_cpu_ids + cpu]: busy at the last check */
+static u64 kp_ovl_last;				   /* ktime_get_ns() of the last check */
+static bool kp_ovl_running;
+
+unsigned long long notrace kp_sample_begin(void)
+{
+	return ktime_get_mono_fast_ns();
+}
+NOKPROBE_SYMBOL(kp_sample_begin);
+
+void notrace kp_sample_end(struct kp_probe_state *s, unsigned long long t0)
+{
+	unsigned long idx = (unsigned long)(s->hits - (unsigned long __force *)kp_ovl_hits);
+
+	if (idx < kp_ovl_n)
+		this_cpu_add(kp_ovl_busy[idx], (ktime_get_mono_fast_ns() - t0) * KP_SAMPLE_EVERY);
+}
+NOKPROBE_SYMBOL(kp_sample_end);
+
+static void kp_overload_check(struct work_struct *w);
+static DECLARE_DELAYED_WORK(kp_ovl_work, kp_overload_check);
+
+/*
+ * On any CPU: a CPU-bound worker would wait behind the very handlers it is
+ * to stop (a kernel loop calling a probed function need not reschedule).
+ */
+static void kp_overload_queue(void)
+{
+	queue_delayed_work(system_unbound_wq, &kp_ovl_work, msecs_to_jiffies(overload_interval_ms));
+}
+
+static void kp_overload_check(struct work_struct *w)
+{
+	u64 now = ktime_get_ns(), span = now - kp_ovl_last;
+	unsigned int idx, cpu;
+
+	kp_ovl_last = now;
+	for (idx = 0; idx < kp_ovl_n; idx++) {
+		for_each_possible_cpu(cpu) {
+			unsigned long long busy = *per_cpu_ptr(kp_ovl_busy + idx, cpu);
+			unsigned long long *seen = &kp_ovl_seen[idx * nr_cpu_ids + cpu];
+			unsigned long long used = busy - *seen;
+
+			*seen = busy;
+			/* used / span > limit / 100; a probe disabled already is skipped */
+			if (span && used * 100 > (unsigned long long)overload_limit * span &&
+			    kp_status_enabled(idx))
+				kp_status_overload(idx, cpu, (unsigned int)div64_u64(used * 100, span),
+						   (unsigned int)div64_u64(span, NSEC_PER_MSEC),
+						   overload_limit);
+		}
+	}
+	kp_overload_queue();
+}
+
+int kp_overload_init(unsigned int n, unsigned long __percpu *hits)
+{
+	kp_ovl_n = n;
+	kp_ovl_hits = hits;
+	kp_ovl_busy = __alloc_percpu((n ? n : 1) * sizeof(unsigned long long),
+				     sizeof(unsigned long long));
+	kp_ovl_seen = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_seen), GFP_KERNEL);
+	if (!kp_ovl_busy || !kp_ovl_seen) {
+		kp_overload_free();
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/* After registration: the first check one interval from now. */
+void kp_overload_start(void)
+{
+	if (!overload_limit || !overload_interval_ms)
+		return;
+	kp_ovl_last = ktime_get_ns();
+	kp_ovl_running = true;
+	kp_overload_queue();
+}
+
+/* Before unregistration: no check runs when this returns. */
+void kp_overload_stop(void)
+{
+	if (kp_ovl_running)
+		cancel_delayed_work_sync(&kp_ovl_work);
+	kp_ovl_running = false;
+}
+
+/* After the last handler ran. */
+void kp_overload_free(void)
+{
+	free_percpu(kp_ovl_busy);
+	kfree(kp_ovl_seen);
+	kp_ovl_busy = NULL;
+	kp_ovl_seen = NULL;
+	kp_ovl_n = 0;
+}
