@@ -9,7 +9,7 @@
 //   {
 //           char name[64];
 //           kp::read_user_str(name, filename);
-//           kp_printk("open %s\n", name);
+//           kp::print<"open {}\n">(name);   // into instances/<module>/trace
 //   }
 //   KP_PROBE(kp::Kprobe<"do_sys_openat2", kp::Args<int, const char *, const open_how *>>,
 //            on_open);
@@ -18,6 +18,7 @@
 #include "kp_abi.h"
 #include "kp/types.hpp"
 #include "kp/probes.hpp"
+#include "kp/print.hpp"
 
 namespace kp {
 namespace {
@@ -27,10 +28,6 @@ namespace {
 inline constexpr unsigned linux_version_code = KP_LINUX_VERSION_CODE;
 #endif
 #define KP_KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
-
-struct task_comm {
-	char str[16];
-};
 
 inline int current_pid() { return kp_current_pid(); }
 inline int current_tgid() { return kp_current_tgid(); }

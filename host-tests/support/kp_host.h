@@ -32,5 +32,10 @@ template <class T> void fill(T &obj, unsigned char b) { fill(&obj, sizeof(obj), 
 
 // The last kp_printk output.
 const std::string &last_printk();
+// The last kp_trace_printf call: its format, and its output (formatted by
+// the host's vsnprintf: kernel extensions such as %pS print differently).
+const std::string &last_trace_format();
+const std::string &last_trace();
+unsigned long trace_calls();
 
 } // namespace host
