@@ -92,8 +92,9 @@ modules:
 # kp_examples.ko (examples/), kp_tests.ko (tests/vm/probes), kp_fail.ko
 # (examples/ plus a probe that cannot register: proves rollback), kp_bad.ko
 # (every other kind of probe that cannot attach), kp_dup.ko (one probe
-# declared twice), kp_out.ko (output into its trace instance, begin/end and
-# interval handlers: tests/vm/out-probes) and kp_target.ko (functions with known arguments to probe).
+# declared twice), kp_out.ko (output into its trace instance:
+# tests/vm/out-probes), kp_run.ko (begin, end and interval probes:
+# tests/vm/run-probes) and kp_target.ko (functions with known arguments to probe).
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
@@ -104,6 +105,8 @@ vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_run KP_PROBE_DIRS=tests/vm/run-probes modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_run.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 # ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------
