@@ -40,9 +40,20 @@ $(grep -v '^#' $OUT_INST/trace 2>/dev/null | head -3)"
 }
 
 check "tracefs is mounted" grep -q " $TRACEFS tracefs " /proc/mounts
-# %p prints "(____ptrval____)" until the kernel's RNG is seeded: reading
-# /dev/random blocks until it is (jitter entropy seeds it in about a second)
-check "the RNG is seeded (hashed %p)" sh -c 'timeout 30 head -c 1 /dev/random >/dev/null'
+# %p prints "(____ptrval____)" until the kernel's RNG is seeded and then a
+# work item has set the hash key: reading /dev/random blocks until it is
+# seeded (jitter entropy does it in seconds); kp_target's "out" with N = 0
+# prints a %p, to wait for the key
+hashed_p() {
+	timeout 30 head -c 1 /dev/random >/dev/null || return 1
+	for _i in 1 2 3 4 5 6 7 8 9 10; do
+		echo 0 >$TARGET/out
+		dmesg | grep 'kp_target: out ptr=' | tail -1 | grep -qv ptrval && return 0
+		usleep 500000
+	done
+	return 1
+}
+check "the RNG is seeded, %p hashes" hashed_p
 kmsg_mark "load kp_out"
 check "insmod kp_out.ko" insmod /kp_out.ko
 check "the instance directory exists while loaded" test -d $OUT_INST
@@ -58,6 +69,7 @@ printf 'out_ints: c=-%d uc=%d s=%d us=%d i=%d ui=%d l=%s ul=%s\n' \
 	2 202 -29998 60002 -1999999998 4000000002 -1099511627778 9223372036854775810 \
 	3 203 -29997 60003 -1999999997 4000000003 -1099511627779 9223372036854775811 >/tmp/out.ints.want
 expect_file "kp::print: every integer width with its value and sign" /tmp/out.ints /tmp/out.ints.want
+echo "# trace: $(grep -m1 'out_more: ' $OUT_INST/trace)"
 trace_text $OUT_INST/trace 'out_more: .*' >/tmp/out.more
 for i in 1 2 3; do
 	printf 'out_more: ll=-461168601842738790%d ull=1844674407370955161%d str=out ptr=%s raw=%s fn=%s comm=%s pid=%d 100%%\n' \
