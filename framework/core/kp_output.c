@@ -180,7 +180,8 @@ void kp_output_exit(void)
 		pr_info("output: printk: %lu lines written\n", lines);
 		return;
 	}
-	buffer = kp_buffer_of(tr);
+	/* without CONFIG_TRACING tr is never set, and no ring_buffer symbol is referenced */
+	buffer = IS_ENABLED(CONFIG_TRACING) ? kp_buffer_of(tr) : NULL;
 	if (buffer) {
 		overrun = ring_buffer_overruns(buffer);
 		for_each_possible_cpu(cpu)
