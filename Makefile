@@ -93,10 +93,11 @@ modules:
 # kp_examples.ko (examples/), kp_tests.ko (tests/vm/probes), kp_fail.ko
 # (examples/ plus a probe that cannot register: proves rollback), kp_bad.ko
 # (every other kind of probe that cannot attach), kp_dup.ko (one probe
-# declared twice), kp_out.ko (output into its trace instance, begin/end and
-# interval handlers: tests/vm/out-probes), kp_overload.ko (a probe whose
-# handler spins: tests/vm/overload-probes) and kp_target.ko (functions with
-# known arguments to probe).
+# declared twice), kp_out.ko (output into its trace instance:
+# tests/vm/out-probes), kp_run.ko (begin, end and interval probes:
+# tests/vm/run-probes), kp_overload.ko (a probe whose handler spins:
+# tests/vm/overload-probes) and kp_target.ko (functions with known arguments
+# to probe).
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
@@ -109,6 +110,8 @@ vm-target:
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_overload.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_run KP_PROBE_DIRS=tests/vm/run-probes modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_run.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 # ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------

@@ -9,7 +9,7 @@
 //   {
 //           char name[64];
 //           if (filename.read_str(name) >= 0)
-//                   kp_printk("open %s\n", name);
+//                   kp::print<"open {}\n">(name);   // into instances/<module>/trace
 //   }
 //   KP_PROBE(kp::Kprobe<"do_sys_openat2",
 //                       kp::Args<int, kp::User<const char *>, const open_how *>>,
@@ -40,6 +40,7 @@
 #include "kp/memory.hpp"
 #include "kp/types.hpp"
 #include "kp/probes.hpp"
+#include "kp/print.hpp"
 
 namespace kp {
 namespace {

@@ -27,6 +27,12 @@ struct task_struct;
 #define KP_KIND_KPROBE 1u
 #define KP_KIND_KRETPROBE 2u
 #define KP_KIND_TRACEPOINT 3u
+/* run is called once after every probe registered at load (in registration order) */
+#define KP_KIND_BEGIN 4u
+/* run is called once at unload, before the first probe is unregistered */
+#define KP_KIND_END 5u
+/* run is called every period_ms milliseconds from a timer (softirq context) */
+#define KP_KIND_INTERVAL 6u
 
 /* flags: bits 0..15 are the core's */
 /* May fail to attach (missing symbol, blacklisted, no such tracepoint):
@@ -42,6 +48,7 @@ struct task_struct;
 
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
+typedef void kp_run_t(void);
 
 /*
  * The writable part of one probe: one object next to each descriptor, in the
@@ -88,6 +95,8 @@ struct kp_probe_desc {
 	 */
 	const char *name;
 	struct kp_probe_state *state;	/* NULL: no hit counter */
+	kp_run_t *run;			/* begin, end, interval: what the core calls */
+	unsigned int period_ms;		/* interval: the period, >= 1 */
 };
 
 /*

@@ -22,6 +22,15 @@
  *   TRACEPOINT_HANDLER_DEFINE(name, TP_PROTO parameters...)
  *	{ ... }			(void; `priv` is the tracepoint's data pointer, NULL)
  *
+ *   KP_BEGIN(func) { ... }	once at load, after every probe registered
+ *   KP_END(func) { ... }	once at unload, before the first unregistration
+ *   KP_INTERVAL(func, ms) { ... }	every ms milliseconds, from a timer
+ *				(void func(void); named "begin:func", "end:func",
+ *				"interval:func"; not in the seed)
+ *
+ * Output: kp_trace_printf(fmt, ...) (kp_abi.h) writes one line into the
+ * module's trace instance, /sys/kernel/tracing/instances/<module>/trace.
+ *
  * Each macro is followed by the body of a function that receives the
  * decoded, typed arguments; the function the kernel calls is generated with
  * the kernel's exact type.  Arguments and return values are decoded with the
@@ -294,6 +303,25 @@ static const char kp_c_unit_anchor __attribute__((unused));
 		      .tp_probe = &KP_C_ID(tp_slot, name, n));                         \
 	static void KP_C_ID(tp_probe, name, n)(void *priv, __VA_ARGS__)
 
+/* ---- begin, end, interval ----------------------------------------------------- */
+
+/*
+ * func is the body's name (void func(void)); the core calls the generated
+ * run function, which counts the run and calls it.
+ */
+#define KP_C_RUN(n, k, what, func, ms)                                                 \
+	_Static_assert((ms) >= 0 && (ms) <= 86400000, what ": the period is in "       \
+		       "milliseconds, from 1 to 86400000 (a day)");                    \
+	static void func(void);                                                        \
+	static struct kp_probe_state KP_C_ID(state, func, n);                          \
+	static void KP_C_ID(run, func, n)(void)                                        \
+	{                                                                              \
+		KP_COUNTED(&KP_C_ID(state, func, n), func());                          \
+	}                                                                              \
+	KP_C_REGISTER(n, func, .kind = (k), .run = KP_C_ID(run, func, n),              \
+		      .period_ms = (ms), .state = &KP_C_ID(state, func, n));           \
+	static void func(void)
+
 /* ---- the seed's API ------------------------------------------------------------- */
 
 /* Expands __COUNTER__ once per macro: it names and orders what the macro declares. */
@@ -378,5 +406,13 @@ static inline __attribute__((always_inline, unused)) void kp_hist(const struct k
 {
 	kp_map_update(m, 0, value);
 }
+#define KP_C_RUN_(...) KP_C_RUN(__VA_ARGS__)
+#define KP_BEGIN(func) KP_C_RUN_(__COUNTER__, KP_KIND_BEGIN, "KP_BEGIN(" #func ")", func, 0)
+#define KP_END(func) KP_C_RUN_(__COUNTER__, KP_KIND_END, "KP_END(" #func ")", func, 0)
+/* (ms) > 0 here: 0 is KP_BEGIN/KP_END's "no period" */
+#define KP_INTERVAL(func, ms)                                                           \
+	_Static_assert((ms) > 0, "KP_INTERVAL(" #func ", " #ms "): the period is in "    \
+		       "milliseconds, from 1 to 86400000 (a day)");                     \
+	KP_C_RUN_(__COUNTER__, KP_KIND_INTERVAL, "KP_INTERVAL(" #func ", " #ms ")", func, ms)
 
 #endif

@@ -12,6 +12,7 @@ backend the;
 
 backend &get() { return the; }
 void reset() { the = backend{}; }
+void ran(const char *what) { the.log.push_back(call{ call::run, nullptr, 0, 0, what, nullptr }); }
 
 std::vector<call> backend::of(call::kind_t k) const
 {
@@ -55,6 +56,9 @@ std::string backend::trace() const
 			break;
 		case call::message:
 			s += "M";
+			break;
+		case call::run:
+			s += "@" + c.why;
 			break;
 		}
 	}

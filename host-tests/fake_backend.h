@@ -14,11 +14,11 @@
 namespace fake {
 
 struct call {
-	enum kind_t { reg, unreg, sync, invalid, enable, message } kind;
+	enum kind_t { reg, unreg, sync, invalid, enable, message, run } kind;
 	const kp_probe_desc *desc; // reg/unreg/invalid/enable
 	unsigned idx;		   // reg/unreg/enable: index into begin[]
 	int arg;		   // sync: what; reg/enable: the result returned; message: level
-	std::string why;	   // invalid, message
+	std::string why;	   // invalid, message, run (what ran)
 	const kp_probe_desc *other; // invalid: the first copy of a duplicate
 	bool on = false;	    // enable: enable (true) or disable
 	bool disarmed = false;	    // reg: registered disabled (the registry's want)
@@ -43,7 +43,8 @@ struct backend {
 	std::vector<call> of(call::kind_t k) const;
 	// "R0 R1 U1 U0 S0": the log in short form: R registered (R0d: disarmed),
 	// F failed, U unregistered, S sync, I invalid, E/D enable/disable
-	// (XE/XD: failed), M message.
+	// (XE/XD: failed), M message, @what a begin/end/interval handler
+	// that called fake::ran("what").
 	std::string trace() const;
 	std::vector<std::string> messages() const;
 };
@@ -51,5 +52,7 @@ struct backend {
 // The one backend the registry talks to; reset() before each test.
 backend &get();
 void reset();
+// A begin, end or interval handler of a test ran: logged as "@what".
+void ran(const char *what);
 
 } // namespace fake

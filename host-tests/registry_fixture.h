@@ -54,6 +54,21 @@ inline kp_probe_desc tracepoint(const char *name, const char *file, unsigned lin
 	return d;
 }
 
+inline void run_begin_a() { fake::ran("begin_a"); }
+inline void run_begin_b() { fake::ran("begin_b"); }
+inline void run_end_a() { fake::ran("end_a"); }
+inline void run_end_b() { fake::ran("end_b"); }
+inline void run_tick() { fake::ran("tick"); }
+// kind: KP_KIND_BEGIN, KP_KIND_END or KP_KIND_INTERVAL (period_ms > 0)
+inline kp_probe_desc run_probe(unsigned kind, const char *sym, kp_run_t *run, const char *file,
+			       unsigned line, unsigned seq, unsigned period_ms = 0)
+{
+	kp_probe_desc d{};
+	d.kind = kind, d.symbol = sym, d.run = run, d.period_ms = period_ms;
+	d.file = file, d.line = line, d.seq = seq, d.unit = unit_of(file);
+	return d;
+}
+
 inline kp_probe_desc named(kp_probe_desc d, const char *name)
 {
 	d.name = name;

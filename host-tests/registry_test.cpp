@@ -495,6 +495,102 @@ TEST_F(Registry, ExcludedAndDisabledAtLoad)
 	EXPECT_EQ(be().trace(), "R1d R2d R3 U3 U2 U1 S0");
 }
 
+// ---- begin, end, interval ----------------------------------------------------------
+
+// Begin handlers run once, after every probe registered (in registration
+// order, wherever they are declared); end handlers once, before the first
+// unregistration; intervals register and unregister at their position.
+TEST_F(Registry, BeginAfterEveryRegistrationEndBeforeTheFirstUnregistration)
+{
+	section s;
+	s.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_a, "a.cpp", 1, 0))
+		.add(kprobe("x", "a.cpp", 2, 1))
+		.add(run_probe(KP_KIND_END, "end", run_end_a, "a.cpp", 3, 2))
+		.add(run_probe(KP_KIND_INTERVAL, "interval", run_tick, "a.cpp", 4, 3, 100))
+		.add(run_probe(KP_KIND_BEGIN, "b", run_begin_b, "b.c", 1, 4))
+		.add(run_probe(KP_KIND_END, "e", run_end_b, "b.c", 2, 5))
+		.add(tracepoint("t", "b.c", 3, 6));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	ASSERT_EQ(kp_registry_register_all(r), 0);
+	EXPECT_EQ(be().trace(), "R0 R1 R2 R3 R4 R5 R6 @begin_a @begin_b");
+	kp_registry_unregister_all(r);
+	EXPECT_EQ(be().trace(), "R0 R1 R2 R3 R4 R5 R6 @begin_a @begin_b @end_a @end_b "
+				"U6 U5 U4 U3 U2 U1 U0 S1");
+	EXPECT_STREQ(kp_kind_name(KP_KIND_BEGIN), "begin");
+	EXPECT_STREQ(kp_kind_name(KP_KIND_END), "end");
+	EXPECT_STREQ(kp_kind_name(KP_KIND_INTERVAL), "interval");
+}
+
+// A failed load runs no begin handler, and its rollback no end handler.
+TEST_F(Registry, RollbackRunsNeitherBeginNorEnd)
+{
+	section s;
+	s.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_a, "a.cpp", 1, 0))
+		.add(run_probe(KP_KIND_END, "end", run_end_a, "a.cpp", 2, 1))
+		.add(kprobe("x", "a.cpp", 3, 2))
+		.add(kprobe("no_such_function", "a.cpp", 4, 3));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	be().fail_idx[3] = -2;
+	EXPECT_EQ(kp_registry_register_all(r), -2);
+	EXPECT_EQ(be().trace(), "R0 R1 R2 F3 U2 U1 U0 S0");
+	// an unload after that (the core never does one) runs no end handler either
+	kp_registry_unregister_all(r);
+	EXPECT_EQ(be().trace(), "R0 R1 R2 F3 U2 U1 U0 S0 S0");
+}
+
+// Excluded and disabled begin/end probes do not run; the end handlers run
+// once even if unregister_all were called twice.
+TEST_F(Registry, ExcludedOrDisabledBeginEndDoNotRun)
+{
+	section s;
+	s.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_a, "a.cpp", 1, 0))
+		.add(run_probe(KP_KIND_BEGIN, "b", run_begin_b, "a.cpp", 2, 1))
+		.add(run_probe(KP_KIND_END, "end", run_end_a, "a.cpp", 3, 2))
+		.add(run_probe(KP_KIND_END, "e", run_end_b, "a.cpp", 4, 3));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	s.rt[0].want |= KP_WANT_EXCLUDED;
+	s.rt[3].want |= KP_WANT_DISABLED;
+	ASSERT_EQ(kp_registry_register_all(r), 0);
+	EXPECT_EQ(be().trace(), "R1 R2 R3d @begin_b");
+	kp_registry_unregister_all(r);
+	kp_registry_unregister_all(r);
+	EXPECT_EQ(be().trace(), "R1 R2 R3d @begin_b @end_a U3 U2 U1 S0 S0");
+}
+
+// What the registry refuses: no handler, a period of 0; and what makes two
+// such probes the same probe (handler and period).
+TEST_F(Registry, RunProbeValidationAndDuplicates)
+{
+	{
+		section s;
+		s.add(run_probe(KP_KIND_BEGIN, "begin", nullptr, "a.cpp", 1, 0));
+		EXPECT_EQ(kp_registry_prepare(s.reg()), -KP_EINVAL);
+	}
+	{
+		section s;
+		s.add(run_probe(KP_KIND_INTERVAL, "interval", run_tick, "a.cpp", 1, 0, 0));
+		EXPECT_EQ(kp_registry_prepare(s.reg()), -KP_EINVAL);
+	}
+	EXPECT_EQ(be().trace(), "I I");
+	{
+		section s; // two intervals, same handler, two periods: two probes
+		s.add(run_probe(KP_KIND_INTERVAL, "interval", run_tick, "a.cpp", 1, 0, 100))
+			.add(run_probe(KP_KIND_INTERVAL, "interval", run_tick, "a.cpp", 2, 1, 250))
+			.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_a, "a.cpp", 3, 2))
+			.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_b, "a.cpp", 4, 3));
+		EXPECT_EQ(kp_registry_prepare(s.reg()), 0);
+	}
+	{
+		section s; // the same begin handler twice: one probe twice
+		s.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_a, "a.cpp", 1, 0))
+			.add(run_probe(KP_KIND_BEGIN, "begin", run_begin_a, "a.cpp", 2, 1));
+		EXPECT_EQ(kp_registry_prepare(s.reg()), -KP_EEXIST);
+	}
+}
+
 // ---- text output --------------------------------------------------------------------
 
 TEST(Out, NumbersStringsTruncation)

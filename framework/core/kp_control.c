@@ -347,7 +347,11 @@ void kp_status_line(const struct kp_registry *r, unsigned int pos,
 	kp_out_str(o, rt->name);
 	kp_out_str(o, "\t");
 	kp_out_str(o, d->symbol);
-	if (d->kind != KP_KIND_TRACEPOINT) {
+	if (d->kind == KP_KIND_INTERVAL) {
+		kp_out_str(o, "@");
+		kp_out_uint(o, d->period_ms);
+		kp_out_str(o, "ms");
+	} else if (d->kind == KP_KIND_KPROBE || d->kind == KP_KIND_KRETPROBE) {
 		kp_out_str(o, "+");
 		kp_out_hex(o, d->offset);
 	}

@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/stringify.h>
+#include <linux/timer.h>
 #include <linux/tracepoint.h>
 
 #include "../kp_abi.h"
@@ -80,6 +81,13 @@ union kp_slot {
 		struct module *owner; /* a loaded module's tracepoint: held while registered */
 		bool live;	      /* the probe function is on the tracepoint (enabled) */
 	} tp;
+	struct {
+		struct timer_list timer;
+		const struct kp_probe_desc *d;
+		unsigned long period;	/* jiffies */
+		unsigned long missed;	/* periods skipped: the timer ran more than a period late */
+		bool live;		/* armed (enabled) */
+	} iv;
 };
 
 static union kp_slot *kp_slots;
@@ -170,6 +178,42 @@ static void kp_find_tracepoint(struct kp_tp_lookup *l)
 	if (!register_tracepoint_module_notifier(&kp_tp_module_nb))
 		unregister_tracepoint_module_notifier(&kp_tp_module_nb);
 	kp_tp_module_lookup = NULL;
+}
+
+/*
+ * An interval probe's timer: runs the handler, then re-arms one period
+ * after the previous expiry (not after now: no drift), or, when it ran
+ * more than a period late, one period from now, counting the periods it
+ * skipped (the status file's "missed").  timer_shutdown_sync() (on 6.1 and
+ * 6.12) stops it for good: it waits for a running callback and makes the
+ * callback's own mod_timer() a no-op, so no handler runs after unregister.
+ */
+static void kp_interval_fire(struct timer_list *t)
+{
+	union kp_slot *s = from_timer(s, t, iv.timer);
+	unsigned long next = t->expires + s->iv.period, now;
+
+	s->iv.d->run();
+	now = jiffies;
+	if (time_before_eq(next, now)) {
+		s->iv.missed += (now - t->expires) / s->iv.period;
+		next = now + s->iv.period;
+	}
+	mod_timer(t, next);
+}
+
+static void kp_interval_arm(union kp_slot *s)
+{
+	timer_setup(&s->iv.timer, kp_interval_fire, 0);
+	s->iv.live = true;
+	mod_timer(&s->iv.timer, jiffies + s->iv.period);
+}
+
+static void kp_interval_disarm(union kp_slot *s)
+{
+	if (s->iv.live)
+		timer_shutdown_sync(&s->iv.timer);
+	s->iv.live = false;
 }
 
 static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, int err)
@@ -264,6 +308,20 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		}
 		break;
 	}
+	case KP_KIND_BEGIN:
+	case KP_KIND_END:
+		err = 0; /* nothing in the kernel: the registry calls them */
+		break;
+	case KP_KIND_INTERVAL:
+		s->iv.d = d;
+		s->iv.period = max(msecs_to_jiffies(d->period_ms), 1UL);
+		s->iv.missed = 0;
+		if (!off)
+			kp_interval_arm(s);
+		pr_info("interval register at %s every %u ms\n", kp_registry_name(&kp_module_registry, idx),
+			d->period_ms);
+		err = 0;
+		break;
 	default:
 		err = -EINVAL;
 	}
@@ -307,6 +365,13 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		if (s->tp.live)
 			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
 		s->tp.live = false;
+		break;
+	case KP_KIND_INTERVAL:
+		kp_interval_disarm(s);
+		pr_info("interval unregister at %s\n", kp_registry_name(&kp_module_registry, idx));
+		if (s->iv.missed)
+			pr_info("interval %s missed %lu periods\n",
+				kp_registry_name(&kp_module_registry, idx), s->iv.missed);
 		break;
 	}
 	kp_unreg_queue[kp_unreg_queued++] = idx;
@@ -404,6 +469,12 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 		if (!err)
 			s->tp.live = on;
 		break;
+	case KP_KIND_INTERVAL:
+		if (on && !s->iv.live)
+			kp_interval_arm(s);
+		else if (!on)
+			kp_interval_disarm(s);
+		break;
 	}
 	if (err)
 		pr_warn("control: %s %s failed: %pe\n", on ? "enable" : "disable",
@@ -463,6 +534,12 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 	case KP_KIND_TRACEPOINT:
 		where = s->tp.tp;
 		break;
+	case KP_KIND_INTERVAL:
+		v->have |= KP_HAVE_MISSED;
+		v->missed = READ_ONCE(s->iv.missed);
+		return;
+	default:
+		return; /* begin, end: no kernel address */
 	}
 	snprintf(addr, size, "%pS", where);
 	v->addr = addr;
@@ -471,7 +548,7 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 /* Above KP_LINES_MAX probes: one line instead of one a probe. */
 static void kp_summary(const char *what)
 {
-	unsigned int i, n[4] = { 0 }, skipped = 0, excluded = 0, on = 0;
+	unsigned int i, n[KP_KIND_INTERVAL + 1] = { 0 }, skipped = 0, excluded = 0, on = 0;
 
 	for (i = 0; i < kp_module_registry.count; i++) {
 		const struct kp_probe_rt *rt = &kp_module_registry.rt[i];
@@ -480,13 +557,16 @@ static void kp_summary(const char *what)
 			skipped++;
 		else if (rt->state == KP_ST_EXCLUDED)
 			excluded++;
-		else if (rt->state == KP_ST_ENABLED || rt->state == KP_ST_DISABLED)
-			n[kp_module_registry.begin[i]->kind & 3]++, on++;
+		else if ((rt->state == KP_ST_ENABLED || rt->state == KP_ST_DISABLED) &&
+			 kp_module_registry.begin[i]->kind <= KP_KIND_INTERVAL)
+			n[kp_module_registry.begin[i]->kind]++, on++;
 	}
-	pr_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints; %u skipped, %u excluded): "
-		"each in /sys/kernel/debug/kp-%s/probes, one line each with all_lines=1\n",
-		what, on, n[KP_KIND_KPROBE], n[KP_KIND_KRETPROBE], n[KP_KIND_TRACEPOINT], skipped,
-		excluded, KBUILD_MODNAME);
+	pr_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u begin/end/interval; "
+		"%u skipped, %u excluded): each in /sys/kernel/debug/kp-%s/probes, one line each "
+		"with all_lines=1\n",
+		what, on, n[KP_KIND_KPROBE], n[KP_KIND_KRETPROBE], n[KP_KIND_TRACEPOINT],
+		n[KP_KIND_BEGIN] + n[KP_KIND_END] + n[KP_KIND_INTERVAL], skipped, excluded,
+		KBUILD_MODNAME);
 }
 
 /* What kp_init allocates; kfree and free_percpu take NULL. */

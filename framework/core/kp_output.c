@@ -48,7 +48,12 @@ MODULE_PARM_DESC(output, "where kp_trace_printf/kp::print write: trace (the modu
 
 /* NULL: printk.  Set before the first probe registers, cleared after the last handler ran. */
 static struct trace_array *kp_tr;
-static unsigned long __percpu *kp_lines; /* lines written, per CPU */
+/*
+ * Lines written, per CPU: formatted and handed to the ring buffer.  A line
+ * the ring buffer then refuses because user space stopped the instance
+ * (tracing_on 0) is counted here but in neither loss counter.
+ */
+static unsigned long __percpu *kp_lines;
 
 /*
  * The instance's ring buffer, for its loss counters: the kernel exports the
@@ -57,8 +62,8 @@ static unsigned long __percpu *kp_lines; /* lines written, per CPU */
  * read from the kernel (tracefs files have no read_iter for kernel_read; an
  * open file would also hold the instance, and fput only runs when the
  * unloading task returns to user space).  So: the head of struct
- * trace_array (kernel/trace/trace.h, not in the headers packages, the same
- * from 5.6 to 6.12):
+ * trace_array (kernel/trace/trace.h, not in the headers packages; as in
+ * 6.12's source, and the check below holds in the 6.1 and 6.12 guests):
  *	struct trace_array { struct list_head list; char *name;
  *		struct array_buffer { struct trace_array *tr;
  *			struct trace_buffer *buffer; ... } array_buffer; ... };
@@ -175,7 +180,8 @@ void kp_output_exit(void)
 		pr_info("output: printk: %lu lines written\n", lines);
 		return;
 	}
-	buffer = kp_buffer_of(tr);
+	/* without CONFIG_TRACING tr is never set, and no ring_buffer symbol is referenced */
+	buffer = IS_ENABLED(CONFIG_TRACING) ? kp_buffer_of(tr) : NULL;
 	if (buffer) {
 		overrun = ring_buffer_overruns(buffer);
 		for_each_possible_cpu(cpu)

@@ -92,6 +92,12 @@ const char *kp_kind_name(unsigned int kind)
 		return "kretprobe";
 	case KP_KIND_TRACEPOINT:
 		return "tracepoint";
+	case KP_KIND_BEGIN:
+		return "begin";
+	case KP_KIND_END:
+		return "end";
+	case KP_KIND_INTERVAL:
+		return "interval";
 	default:
 		return "?";
 	}
@@ -105,10 +111,11 @@ const char *kp_kind_name(unsigned int kind)
  */
 static int kp_same_probe(const struct kp_probe_desc *a, const struct kp_probe_desc *b)
 {
-	if (a->kind != b->kind || a->offset != b->offset || !kp_streq(a->symbol, b->symbol))
+	if (a->kind != b->kind || a->offset != b->offset || a->period_ms != b->period_ms ||
+	    !kp_streq(a->symbol, b->symbol))
 		return 0;
 	if (a->pre == b->pre && a->entry == b->entry && a->ret == b->ret &&
-	    a->tp_probe == b->tp_probe)
+	    a->tp_probe == b->tp_probe && a->run == b->run)
 		return 1;
 	return a->line == b->line && kp_streq(a->file, b->file);
 }
@@ -146,6 +153,13 @@ static const char *kp_malformed(const struct kp_probe_desc *d)
 		return 0;
 	case KP_KIND_TRACEPOINT:
 		return d->tp_probe ? 0 : "tracepoint without a handler";
+	case KP_KIND_BEGIN:
+	case KP_KIND_END:
+		return d->run ? 0 : "begin or end probe without a handler";
+	case KP_KIND_INTERVAL:
+		if (!d->run)
+			return "interval probe without a handler";
+		return d->period_ms ? 0 : "interval probe with a period of 0 ms";
 	default:
 		return "unknown probe kind";
 	}
@@ -333,6 +347,7 @@ int kp_registry_prepare(struct kp_registry *r)
 
 	r->count = (unsigned int)(r->end - r->begin);
 	r->registered = 0;
+	r->begun = 0;
 
 	for (i = 0; i < r->count; i++) {
 		const char *why = kp_malformed(e[i]);
@@ -400,10 +415,27 @@ static int kp_has_tracepoints(const struct kp_registry *r, unsigned int n)
 	return 0;
 }
 
+/* The run handlers of the enabled probes of kind `kind`, in registration order. */
+static void kp_run_all(struct kp_registry *r, unsigned int kind)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->registered; i++) {
+		unsigned int idx = r->order[i];
+
+		if (r->begin[idx]->kind == kind && (!r->rt || r->rt[idx].state == KP_ST_ENABLED))
+			r->begin[idx]->run();
+	}
+}
+
 void kp_registry_unregister_all(struct kp_registry *r)
 {
 	int tps = kp_has_tracepoints(r, r->registered);
 
+	if (r->begun) {
+		r->begun = 0;
+		kp_run_all(r, KP_KIND_END);
+	}
 	while (r->registered) {
 		unsigned int idx = r->order[--r->registered];
 
@@ -441,5 +473,7 @@ int kp_registry_register_all(struct kp_registry *r)
 		}
 		r->registered = i + 1;
 	}
+	kp_run_all(r, KP_KIND_BEGIN);
+	r->begun = 1;
 	return 0;
 }

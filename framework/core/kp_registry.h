@@ -65,6 +65,11 @@ struct kp_registry {
 	 * then nothing is named, every probe is required and enabled.
 	 */
 	struct kp_probe_rt *rt;
+	/*
+	 * Set when register_all ran the begin handlers; unregister_all then
+	 * runs the end handlers first (not on a rollback: begin never ran).
+	 */
+	unsigned int begun;
 };
 
 /* Validation errors, returned negated like errnos by kp_registry_prepare. */
@@ -83,10 +88,16 @@ int kp_registry_prepare(struct kp_registry *r);
 /*
  * Registers in order, except what rt says is excluded; a probe that fails
  * and is optional is skipped; on the first other failure unregisters the
- * ones before it in reverse and returns the error.
+ * ones before it in reverse and returns the error.  When all are through,
+ * calls the run handler of every enabled begin probe, in registration order.
  */
 int kp_registry_register_all(struct kp_registry *r);
-/* Unregisters everything registered, in reverse order, then waits for handlers to finish. */
+/*
+ * After a complete register_all: first calls the run handler of every
+ * enabled end probe, in registration order (every probe still live).  Then
+ * unregisters everything registered, in reverse order, and waits for
+ * handlers to finish.
+ */
 void kp_registry_unregister_all(struct kp_registry *r);
 
 /*

@@ -128,6 +128,20 @@ consteval kp_probe_desc describe_tracepoint(kp_probe_desc d)
 	}
 }
 
+// Begin, end, interval: one void() handler the core calls.
+template <unsigned Kind, unsigned PeriodMs, kp_probe_state *S, auto... H>
+consteval kp_probe_desc describe_run(kp_probe_desc d)
+{
+	if constexpr (!check_one_handler<run_handler<meta::constant<unsigned, Kind>>, H...>()) {
+		return {};
+	} else {
+		d.kind = Kind;
+		d.run = &run_thunk<nth<0, H...>(), S>::run;
+		d.period_ms = PeriodMs;
+		return d;
+	}
+}
+
 // ---- system calls -------------------------------------------------------------
 
 #if defined(KP_SYSCALL_WRAPPER)

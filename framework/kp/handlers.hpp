@@ -186,6 +186,17 @@ template <class ArgList> struct tracepoint_handler {
 	}
 };
 
+// A begin, end or interval handler: void(), called by the core.
+template <class Kind> struct run_handler {
+	template <class Ret, class Params> static consteval bool check()
+	{
+		constexpr bool ok = meta::is_void<Ret> && Params::size == 0;
+		static_assert(ok, "kp::Begin, kp::End, kp::Interval: the handler must be void(), "
+				  "without parameters");
+		return ok;
+	}
+};
+
 // ---- the checks ---------------------------------------------------------------
 
 // H is a function (or a captureless lambda) that keeps Rule.

@@ -159,6 +159,44 @@ struct syscall_return_kind : kind_defaults {
 	}
 };
 
+// Begin and end: no options of their own, a void() handler.
+template <unsigned Kind> struct run_kind : kind_defaults {
+	using accepts = meta::list<>;
+
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
+	{
+		return describe_run<Kind, 0, S, H...>(d);
+	}
+};
+struct begin_kind : run_kind<KP_KIND_BEGIN> {
+	KP_PROBE_KIND("kp::Begin", "name", "no options of its own")
+};
+struct end_kind : run_kind<KP_KIND_END> {
+	KP_PROBE_KIND("kp::End", "name", "no options of its own")
+};
+
+// The longest period: a day (the core's timer counts in jiffies).
+inline constexpr long max_interval_ms = 86400000;
+
+template <long Ms> struct interval_kind : kind_defaults {
+	KP_PROBE_KIND("kp::Interval<N>", "name", "no options of its own")
+	using accepts = meta::list<>;
+
+	template <class O> static consteval bool check_rules()
+	{
+		static_assert(Ms >= 1 && Ms <= max_interval_ms,
+			      "kp::Interval<N>: N is the period in milliseconds, from 1 to 86400000 "
+			      "(a day)");
+		return Ms >= 1 && Ms <= max_interval_ms;
+	}
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
+	{
+		return describe_run<KP_KIND_INTERVAL, (unsigned)Ms, S, H...>(d);
+	}
+};
+
 } // namespace detail
 
 // ---- the probe types ----------------------------------------------------------
@@ -189,6 +227,21 @@ struct Syscall : detail::probe<detail::syscall_kind, Name, Opts...> {};
 template <fixed_string Name, class... Opts>
 struct SyscallReturn : detail::probe<detail::syscall_return_kind, Name, Opts...> {};
 
+// kp::Begin<>: its void() handler runs once at load, after every probe
+// registered (in registration order among begin probes).
+template <class... Opts> struct Begin : detail::probe<detail::begin_kind, "begin", Opts...> {};
+
+// kp::End<>: its void() handler runs once at unload, before the first probe
+// is unregistered (every probe still live; in registration order).
+template <class... Opts> struct End : detail::probe<detail::end_kind, "end", Opts...> {};
+
+// kp::Interval<N>: its void() handler runs every N milliseconds from a
+// kernel timer (softirq context: no sleeping, as in any handler), from
+// registration until unregistration; the timer counts in jiffies (N is
+// rounded up to a whole jiffy: 4 ms at the Debian kernels' HZ=250).
+template <long Ms, class... Opts>
+struct Interval : detail::probe<detail::interval_kind<Ms>, "interval", Opts...> {};
+
 // ---- KP_PROBE -----------------------------------------------------------------
 
 namespace detail {
@@ -198,6 +251,9 @@ template <fixed_string S, class... O> inline constexpr bool is_probe<Kretprobe<S
 template <fixed_string S, class... O> inline constexpr bool is_probe<Tracepoint<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Syscall<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<SyscallReturn<S, O...>> = true;
+template <class... O> inline constexpr bool is_probe<Begin<O...>> = true;
+template <class... O> inline constexpr bool is_probe<End<O...>> = true;
+template <long Ms, class... O> inline constexpr bool is_probe<Interval<Ms, O...>> = true;
 
 template <class P> consteval bool check_probe_type()
 {

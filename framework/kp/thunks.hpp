@@ -179,6 +179,14 @@ template <class... T, auto H, kp_probe_state *S> struct tracepoint_thunk<meta::l
 	static constexpr void (*slot)(void *, typename tp_raw<T>::type...) = &probe;
 };
 
+// A begin, end or interval probe: the core calls run() (kp_run_t, void(void)).
+template <auto H, kp_probe_state *S = nullptr> struct run_thunk {
+	static void run()
+	{
+		counted<S>([&]() __attribute__((always_inline)) { as_function<H>()(); });
+	}
+};
+
 } // namespace detail
 } // namespace
 } // namespace kp

@@ -13,6 +13,8 @@ const unsigned char *fault_begin;
 const unsigned char *fault_end;
 read_log log_;
 std::string printk_;
+std::string trace_format_, trace_;
+unsigned long trace_calls_;
 
 long copy(void *dst, const void *src, unsigned long n)
 {
@@ -39,6 +41,9 @@ const read_log &reads() { return log_; }
 void reset_reads() { log_ = {}; }
 void fill(void *p, std::size_t n, unsigned char b) { std::memset(p, b, n); }
 const std::string &last_printk() { return printk_; }
+const std::string &last_trace_format() { return trace_format_; }
+const std::string &last_trace() { return trace_; }
+unsigned long trace_calls() { return trace_calls_; }
 
 } // namespace host
 
@@ -55,6 +60,23 @@ void kp_printk(const char *fmt, ...)
 	std::vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	host::printk_ = buf;
+}
+
+void kp_trace_vprintf(const char *fmt, va_list ap)
+{
+	char buf[512];
+	std::vsnprintf(buf, sizeof(buf), fmt, ap);
+	host::trace_format_ = fmt;
+	host::trace_ = buf;
+	host::trace_calls_++;
+}
+
+void kp_trace_printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	kp_trace_vprintf(fmt, ap);
+	va_end(ap);
 }
 
 long kp_read_kernel(void *dst, const void *src, unsigned long n) { return host::copy(dst, src, n); }

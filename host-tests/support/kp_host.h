@@ -38,5 +38,10 @@ void reset_samples();
 
 // The last kp_printk output.
 const std::string &last_printk();
+// The last kp_trace_printf call: its format, and its output (formatted by
+// the host's vsnprintf: kernel extensions such as %pS print differently).
+const std::string &last_trace_format();
+const std::string &last_trace();
+unsigned long trace_calls();
 
 } // namespace host

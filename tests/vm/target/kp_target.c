@@ -16,9 +16,10 @@
  *
  * Writing "N" to .../out calls kp_target_out(i) for i = 1..N, which calls
  * kp_target_out_ints() and kp_target_out_more() with values derived from
- * i, one of each integer width, both signs, with the high bit of the
- * unsigned ones set (kp_target_out_expect() in tests/vm/t/34-output.sh
- * computes the same), a string, a pointer and a function address.
+ * i (tests/vm/t/34-output.sh expects them): one of each integer width,
+ * both signs, the unsigned ones with the high bit set, a string, a pointer
+ * and a function address; then it prints "kp_target: out ptr=%p raw=%px
+ * fn=%pS" of the last two.
  *
  * The safe-API fixtures (tests/vm/t/37-safe.sh): writing "N" to .../chain
  * calls kp_target_chain_a(N) -> kp_target_chain_b(N+1) ->
@@ -135,10 +136,17 @@ noinline long kp_target_out_more(long long ll, unsigned long long ull, const cha
 noinline void kp_target_out(int n);
 noinline void kp_target_out(int n)
 {
+	const char *str = "out";
+	const void *ptr = &kp_target_object;
+	unsigned long fn = (unsigned long)kp_target_value;
+
+	/* not constants: clang would call a copy specialised for them, unprobed */
+	OPTIMIZER_HIDE_VAR(str);
+	OPTIMIZER_HIDE_VAR(ptr);
+	OPTIMIZER_HIDE_VAR(fn);
 	kp_target_out_ints(-n, 200 + n, -30000 + n, 60000 + n, -2000000000 + n, 4000000000u + n,
 			   -1099511627776L - n, 9223372036854775808UL + n);
-	kp_target_out_more(-4611686018427387904LL - n, 18446744073709551615ULL - n, "out",
-			   &kp_target_object, (unsigned long)kp_target_value);
+	kp_target_out_more(-4611686018427387904LL - n, 18446744073709551615ULL - n, str, ptr, fn);
 }
 
 /*
@@ -278,6 +286,9 @@ static ssize_t out_write(struct file *f, const char __user *ubuf, size_t len, lo
 		return -EINVAL;
 	for (i = 1; i <= n; i++)
 		kp_target_out(i);
+	/* what kp_target_out passed, as the kernel prints it */
+	pr_info("kp_target: out ptr=%p raw=%px fn=%pS\n", &kp_target_object, &kp_target_object,
+		kp_target_value);
 	return len;
 }
 
