@@ -27,6 +27,8 @@ struct task_struct;
 #define KP_KIND_KPROBE 1u
 #define KP_KIND_KRETPROBE 2u
 #define KP_KIND_TRACEPOINT 3u
+/* an entry probe on the module's one ftrace_ops (framework/core/kp_ftrace.c) */
+#define KP_KIND_FENTRY 4u
 
 /* flags: bits 0..15 are the core's */
 /* May fail to attach (missing symbol, blacklisted, no such tracepoint):
@@ -42,6 +44,13 @@ struct task_struct;
 
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
+/*
+ * An ftrace entry probe's thunk, called by the core's one ftrace callback
+ * (not by the kernel): ip is the ftrace call site inside the function, regs
+ * the ftrace register view (arch/: KP_NATIVE_FTRACE_TABLE), in a
+ * recursion-protected, preemption-disabled section.
+ */
+typedef void kp_fentry_handler_t(unsigned long ip, void *regs);
 
 /*
  * The writable part of one probe: one object next to each descriptor, in the
@@ -88,6 +97,7 @@ struct kp_probe_desc {
 	 */
 	const char *name;
 	struct kp_probe_state *state;	/* NULL: no hit counter */
+	kp_fentry_handler_t *fentry;	/* KP_KIND_FENTRY: the thunk */
 };
 
 /*

@@ -92,6 +92,8 @@ const char *kp_kind_name(unsigned int kind)
 		return "kretprobe";
 	case KP_KIND_TRACEPOINT:
 		return "tracepoint";
+	case KP_KIND_FENTRY:
+		return "fentry";
 	default:
 		return "?";
 	}
@@ -108,7 +110,7 @@ static int kp_same_probe(const struct kp_probe_desc *a, const struct kp_probe_de
 	if (a->kind != b->kind || a->offset != b->offset || !kp_streq(a->symbol, b->symbol))
 		return 0;
 	if (a->pre == b->pre && a->entry == b->entry && a->ret == b->ret &&
-	    a->tp_probe == b->tp_probe)
+	    a->tp_probe == b->tp_probe && a->fentry == b->fentry)
 		return 1;
 	return a->line == b->line && kp_streq(a->file, b->file);
 }
@@ -146,6 +148,10 @@ static const char *kp_malformed(const struct kp_probe_desc *d)
 		return 0;
 	case KP_KIND_TRACEPOINT:
 		return d->tp_probe ? 0 : "tracepoint without a handler";
+	case KP_KIND_FENTRY:
+		if (!d->fentry)
+			return "fentry without a handler";
+		return d->offset ? "fentry at a non-zero offset" : 0;
 	default:
 		return "unknown probe kind";
 	}
