@@ -33,6 +33,8 @@ struct task_struct;
 #define KP_KIND_END 5u
 /* run is called every period_ms milliseconds from a timer (softirq context) */
 #define KP_KIND_INTERVAL 6u
+/* an entry probe on the module's one ftrace_ops (framework/core/kp_ftrace.c) */
+#define KP_KIND_FENTRY 7u
 
 /* flags: bits 0..15 are the core's */
 /* May fail to attach (missing symbol, blacklisted, no such tracepoint):
@@ -49,6 +51,13 @@ struct task_struct;
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
 typedef void kp_run_t(void);
+/*
+ * An ftrace entry probe's thunk, called by the core's one ftrace callback
+ * (not by the kernel): ip is the ftrace call site inside the function, regs
+ * the ftrace register view (arch/: KP_NATIVE_FTRACE_TABLE), in a
+ * recursion-protected, preemption-disabled section.
+ */
+typedef void kp_fentry_handler_t(unsigned long ip, void *regs);
 
 /*
  * The writable part of one probe: one object next to each descriptor, in the
@@ -97,6 +106,7 @@ struct kp_probe_desc {
 	struct kp_probe_state *state;	/* NULL: no hit counter */
 	kp_run_t *run;			/* begin, end, interval: what the core calls */
 	unsigned int period_ms;		/* interval: the period, >= 1 */
+	kp_fentry_handler_t *fentry;	/* KP_KIND_FENTRY: the thunk */
 };
 
 /*

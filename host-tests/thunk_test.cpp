@@ -154,6 +154,32 @@ KP_ARCH_TEST(Thunk, KprobeFaultingStackArgIsZero)
 	EXPECT_EQ(seen.a, -2);
 }
 
+// ---- fentry (entry probe on ftrace) -------------------------------------------------------
+
+// The pt_regs views: x86_64 (a wrapped pt_regs), arm64 6.1 (FTRACE_OPS_FL_SAVE_REGS).
+KP_ARCH_TEST(Thunk, FentryDecodesRegistersAndStack)
+{
+	frame<A> f;
+	set_nine(f);
+	kpt::fentry_thunk<A, Nine, &nine>::call(0xffffffff81000004ul, f.pt());
+	expect_nine();
+}
+
+// arm64 6.12's own view (struct __arch_ftrace_regs): x0..x7 and the 9th from sp.
+TEST_F(Thunk, FentryArm64FtraceRegsView)
+{
+	kp_arm64_fregs r;
+	unsigned long stack[8];
+	host::fill(r, 0xa5);
+	host::fill(stack, 0xa5);
+	for (unsigned k = 0; k < 8; k++)
+		r.regs[k] = nine_words[k];
+	r.sp = reinterpret_cast<unsigned long>(&stack[2]);
+	stack[2] = nine_words[8];
+	kpt::fentry_thunk<kp::arch::arm64_ftrace, Nine, &nine>::call(0, &r);
+	expect_nine();
+}
+
 // ---- offset probe ---------------------------------------------------------------------------
 
 unsigned long off_ip, off_arg0, off_ret, off_sp;

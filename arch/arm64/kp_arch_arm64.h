@@ -75,7 +75,49 @@ struct kp_arm64_regs {
 	FIELD(regs) FIELD(sp) FIELD(pc) FIELD(pstate) FIELD(orig_x0) FIELD(syscallno)
 #define KP_ARM64_MIRRORS_WHOLE_STRUCT 0
 
+/*
+ * The ftrace register view with DYNAMIC_FTRACE_WITH_ARGS (Debian arm64
+ * 6.12): struct __arch_ftrace_regs (arch/arm64/include/asm/ftrace.h), x0..x8,
+ * fp, lr, the sp at function entry and the pc; no return value, no syscall
+ * registers.  Without WITH_ARGS (arm64 6.1: WITH_REGS only) the core asks
+ * for FTRACE_OPS_FL_SAVE_REGS and the view is the pt_regs above.
+ */
+struct kp_arm64_fregs {
+	unsigned long regs[9];
+	unsigned long direct_tramp;
+	unsigned long fp;
+	unsigned long lr;
+	unsigned long sp;
+	unsigned long pc;
+};
+#define KP_ARM64_FOFF(field) __builtin_offsetof(struct kp_arm64_fregs, field)
+#define KP_ARCH_FTRACE_TABLE_ARM64 {                                            \
+	.name = "arm64-ftrace",                                                \
+	.nr_arg_regs = KP_ARM64_NR_ARG_REGS,                                   \
+	.arg_regs = { KP_ARM64_FOFF(regs[0]), KP_ARM64_FOFF(regs[1]),          \
+		      KP_ARM64_FOFF(regs[2]), KP_ARM64_FOFF(regs[3]),          \
+		      KP_ARM64_FOFF(regs[4]), KP_ARM64_FOFF(regs[5]),          \
+		      KP_ARM64_FOFF(regs[6]), KP_ARM64_FOFF(regs[7]) },        \
+	.nr_syscall_args = 0,                                                  \
+	.ret = KP_ARM64_FOFF(regs[0]),                                         \
+	.ip = KP_ARM64_FOFF(pc),                                               \
+	.sp = KP_ARM64_FOFF(sp),                                               \
+	.stack_arg0 = KP_ARM64_STACK_ARG0,                                     \
+	.stack_slot = KP_ARM64_STACK_SLOT,                                     \
+}
+/* What framework/core/kp_layout.c asserts against struct __arch_ftrace_regs (the whole struct). */
+#define KP_ARM64_FTRACE_LAYOUT(FIELD) FIELD(regs) FIELD(fp) FIELD(lr) FIELD(sp) FIELD(pc)
+
 #if defined(__aarch64__)
+#if defined(KP_FTRACE_WITH_ARGS) && !KP_FTRACE_WITH_ARGS
+#define KP_NATIVE_FTRACE_TABLE KP_ARCH_TABLE_ARM64
+typedef struct kp_arm64_regs kp_native_ftrace_regs;
+#define KP_NATIVE_FTRACE_PT_REGS 1
+#else
+#define KP_NATIVE_FTRACE_TABLE KP_ARCH_FTRACE_TABLE_ARM64
+typedef struct kp_arm64_fregs kp_native_ftrace_regs;
+#define KP_NATIVE_FTRACE_LAYOUT KP_ARM64_FTRACE_LAYOUT
+#endif
 #define KP_NATIVE_ARCH_TABLE KP_ARCH_TABLE_ARM64
 #define KP_NATIVE_SYSCALL_PREFIX KP_ARM64_SYSCALL_PREFIX
 #define KP_NATIVE_LAYOUT KP_ARM64_LAYOUT

@@ -72,6 +72,16 @@ struct kp_x86_64_regs {
 
 #if defined(__x86_64__)
 #define KP_NATIVE_ARCH_TABLE KP_ARCH_TABLE_X86_64
+/*
+ * The ftrace register view: with DYNAMIC_FTRACE_WITH_ARGS (Debian amd64 6.1
+ * and 6.12) struct ftrace_regs (6.12: struct __arch_ftrace_regs) is a
+ * struct pt_regs of which ftrace_caller fills the argument registers, ax,
+ * ip and the sp at function entry: the pt_regs table reads only those
+ * (asserted in framework/core/kp_layout.c).
+ */
+#define KP_NATIVE_FTRACE_TABLE KP_ARCH_TABLE_X86_64
+typedef struct kp_x86_64_regs kp_native_ftrace_regs;
+#define KP_NATIVE_FTRACE_PT_REGS 1
 #define KP_NATIVE_SYSCALL_PREFIX KP_X86_64_SYSCALL_PREFIX
 #define KP_NATIVE_LAYOUT KP_X86_64_LAYOUT
 #define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_X86_64_MIRRORS_WHOLE_STRUCT

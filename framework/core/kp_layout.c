@@ -35,3 +35,40 @@ static_assert(sizeof(struct pt_regs) == sizeof(kp_native_regs),
 static_assert(sizeof(struct pt_regs) >= sizeof(kp_native_regs),
 	      "arch/ mirror of struct pt_regs: larger than the kernel's");
 #endif
+
+/*
+ * The ftrace register view entry probes read (framework/core/kp_ftrace.c):
+ * KP_FTRACE_WITH_ARGS (Kbuild) must say what the kernel has, and the view's
+ * mirror (arch/<arch>/: KP_NATIVE_FTRACE_TABLE) must match the kernel's
+ * struct: struct __arch_ftrace_regs where the kernel has it (6.12), struct
+ * ftrace_regs before; a wrapped pt_regs (x86_64) at offset 0.
+ */
+#include <linux/ftrace.h>
+#include <linux/version.h>
+
+static_assert(KP_FTRACE_WITH_ARGS == IS_ENABLED(CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS),
+	      "Kbuild: KP_FTRACE_WITH_ARGS differs from the kernel's CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS");
+#ifdef arch_ftrace_regs
+#define KP_KERNEL_FREGS struct __arch_ftrace_regs
+#else
+#define KP_KERNEL_FREGS struct ftrace_regs
+#endif
+#if defined(KP_NATIVE_FTRACE_PT_REGS) && KP_FTRACE_WITH_ARGS
+/* the view is the pt_regs the ftrace_regs wraps (x86_64) */
+static_assert(offsetof(KP_KERNEL_FREGS, regs) == 0 &&
+		      sizeof(((KP_KERNEL_FREGS *)0)->regs) == sizeof(struct pt_regs),
+	      "arch/: the kernel's ftrace_regs is not a wrapped struct pt_regs");
+#elif defined(KP_NATIVE_FTRACE_PT_REGS)
+/* without WITH_ARGS the core asks for FTRACE_OPS_FL_SAVE_REGS: ftrace_get_regs() is a pt_regs */
+static_assert(IS_ENABLED(CONFIG_DYNAMIC_FTRACE_WITH_REGS),
+	      "kprobe-template: entry probes on ftrace need DYNAMIC_FTRACE_WITH_ARGS or WITH_REGS");
+#else
+#define KP_SAME_FOFFSET(field)                                                              \
+	static_assert(offsetof(KP_KERNEL_FREGS, field) == offsetof(kp_native_ftrace_regs, field) && \
+			      sizeof(((KP_KERNEL_FREGS *)0)->field) ==                        \
+				      sizeof(((kp_native_ftrace_regs *)0)->field),           \
+		      "arch/ mirror of the ftrace register view: " #field " differs from the kernel's");
+KP_NATIVE_FTRACE_LAYOUT(KP_SAME_FOFFSET)
+static_assert(sizeof(KP_KERNEL_FREGS) == sizeof(kp_native_ftrace_regs),
+	      "arch/ mirror of the ftrace register view: size differs from the kernel's");
+#endif

@@ -22,6 +22,7 @@
 #include "../kp_abi.h"
 #include "kp_control.h"
 #include "kp_core.h"
+#include "kp_ftrace.h"
 #include "kp_registry.h"
 
 static char *disabled;
@@ -284,6 +285,15 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		if (!err && kp_each_line())
 			pr_info("kretprobe register at %pS\n", s->krp.kp.addr);
 		break;
+	case KP_KIND_FENTRY: {
+		unsigned long addr;
+
+		/* queued: attached with all the others by kp_ftrace_commit() */
+		err = kp_ftrace_add(d, idx, off, &addr);
+		if (!err && kp_each_line())
+			pr_info("fentry register at %pS\n", (void *)addr);
+		break;
+	}
 	case KP_KIND_TRACEPOINT: {
 		struct kp_tp_lookup l = { .name = d->symbol };
 
@@ -359,6 +369,13 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		if (line)
 			pr_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
 		break;
+	case KP_KIND_FENTRY: {
+		unsigned long addr, missed;
+
+		if (line && !kp_ftrace_status(idx, &addr, &missed))
+			pr_info("fentry unregister at %pS\n", (void *)addr);
+		break;
+	}
 	case KP_KIND_TRACEPOINT:
 		if (line)
 			pr_info("tracepoint unregister at trace_%s\n", d->symbol);
@@ -380,12 +397,14 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 /* The queued kprobes and kretprobes off the kernel, a grace period each. */
 static void kp_unregister_batch(void)
 {
-	unsigned int i, nkp = 0, nkrp = 0;
+	unsigned int i, nkp = 0, nkrp = 0, nfe = 0;
 
 	for (i = 0; i < kp_unreg_queued; i++) {
 		unsigned int idx = kp_unreg_queue[i];
 
-		if (kp_module_registry.begin[idx]->kind == KP_KIND_KPROBE)
+		if (kp_module_registry.begin[idx]->kind == KP_KIND_FENTRY)
+			nfe++;
+		else if (kp_module_registry.begin[idx]->kind == KP_KIND_KPROBE)
 			kp_unreg_kps[nkp++] = &kp_slots[idx].kp;
 		else if (kp_module_registry.begin[idx]->kind == KP_KIND_KRETPROBE)
 			kp_unreg_krps[nkrp++] = &kp_slots[idx].krp;
@@ -394,6 +413,9 @@ static void kp_unregister_batch(void)
 		unregister_kprobes(kp_unreg_kps, nkp);
 	if (nkrp)
 		unregister_kretprobes(kp_unreg_krps, nkrp);
+	/* the registry takes them all off together (unload, rollback): the one ftrace_ops goes */
+	if (nfe)
+		kp_ftrace_sync();
 }
 
 /* After the batch and the sync: the missed counts (final now), the modules unpinned. */
@@ -455,6 +477,9 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 		break;
 	case KP_KIND_KRETPROBE:
 		err = on ? enable_kretprobe(&s->krp) : disable_kretprobe(&s->krp);
+		break;
+	case KP_KIND_FENTRY:
+		kp_ftrace_set_enabled(idx, on);
 		break;
 	case KP_KIND_TRACEPOINT:
 		if (on == s->tp.live)
@@ -538,6 +563,15 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 		v->have |= KP_HAVE_MISSED;
 		v->missed = READ_ONCE(s->iv.missed);
 		return;
+	case KP_KIND_FENTRY: {
+		unsigned long a = 0, missed = 0;
+
+		kp_ftrace_status(idx, &a, &missed);
+		where = (const void *)a;
+		v->have |= KP_HAVE_MISSED;
+		v->missed = missed;
+		break;
+	}
 	default:
 		return; /* begin, end: no kernel address */
 	}
@@ -548,7 +582,7 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 /* Above KP_LINES_MAX probes: one line instead of one a probe. */
 static void kp_summary(const char *what)
 {
-	unsigned int i, n[KP_KIND_INTERVAL + 1] = { 0 }, skipped = 0, excluded = 0, on = 0;
+	unsigned int i, n[KP_KIND_FENTRY + 1] = { 0 }, skipped = 0, excluded = 0, on = 0;
 
 	for (i = 0; i < kp_module_registry.count; i++) {
 		const struct kp_probe_rt *rt = &kp_module_registry.rt[i];
@@ -558,15 +592,15 @@ static void kp_summary(const char *what)
 		else if (rt->state == KP_ST_EXCLUDED)
 			excluded++;
 		else if ((rt->state == KP_ST_ENABLED || rt->state == KP_ST_DISABLED) &&
-			 kp_module_registry.begin[i]->kind <= KP_KIND_INTERVAL)
+			 kp_module_registry.begin[i]->kind <= KP_KIND_FENTRY)
 			n[kp_module_registry.begin[i]->kind]++, on++;
 	}
-	pr_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u begin/end/interval; "
+	pr_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u fentry, %u begin/end/interval; "
 		"%u skipped, %u excluded): each in /sys/kernel/debug/kp-%s/probes, one line each "
 		"with all_lines=1\n",
 		what, on, n[KP_KIND_KPROBE], n[KP_KIND_KRETPROBE], n[KP_KIND_TRACEPOINT],
-		n[KP_KIND_BEGIN] + n[KP_KIND_END] + n[KP_KIND_INTERVAL], skipped, excluded,
-		KBUILD_MODNAME);
+		n[KP_KIND_FENTRY], n[KP_KIND_BEGIN] + n[KP_KIND_END] + n[KP_KIND_INTERVAL], skipped,
+		excluded, KBUILD_MODNAME);
 }
 
 /* What kp_init allocates; kfree and free_percpu take NULL. */
@@ -580,12 +614,13 @@ static void kp_free_all(void)
 	kfree(kp_module_registry.rt);
 	kfree(kp_module_registry.order);
 	kfree(kp_slots);
+	kp_ftrace_free();
 }
 
 static int __init kp_init(void)
 {
 	int err;
-	unsigned int i, n = __kp_probes_end - __kp_probes_begin;
+	unsigned int i, nfe = 0, n = __kp_probes_end - __kp_probes_begin;
 
 	kp_slots = kcalloc(n ? n : 1, sizeof(*kp_slots), GFP_KERNEL);
 	kp_module_registry.order = kcalloc(n ? n : 1, sizeof(*kp_module_registry.order), GFP_KERNEL);
@@ -594,7 +629,11 @@ static int __init kp_init(void)
 	kp_unreg_queue = kcalloc(n ? n : 1, sizeof(*kp_unreg_queue), GFP_KERNEL);
 	kp_unreg_kps = kcalloc(n ? n : 1, sizeof(*kp_unreg_kps), GFP_KERNEL);
 	kp_unreg_krps = kcalloc(n ? n : 1, sizeof(*kp_unreg_krps), GFP_KERNEL);
+	for (i = 0; i < n; i++)
+		nfe += __kp_probes_begin[i] && __kp_probes_begin[i]->kind == KP_KIND_FENTRY;
 	err = -ENOMEM;
+	if (kp_ftrace_prepare(nfe))
+		goto out;
 	if (!kp_slots || !kp_module_registry.order || !kp_module_registry.rt || !kp_hits ||
 	    !kp_unreg_queue || !kp_unreg_kps || !kp_unreg_krps)
 		goto out;
@@ -621,6 +660,12 @@ static int __init kp_init(void)
 	err = kp_registry_register_all(&kp_module_registry);
 	if (err)
 		goto out_output;
+	/* the entry probes on ftrace, all at once */
+	err = kp_ftrace_commit();
+	if (err) {
+		kp_registry_unregister_all(&kp_module_registry);
+		goto out_output;
+	}
 	if (!kp_each_line())
 		kp_summary("registered");
 	kp_status_init(&kp_module_registry);

@@ -98,6 +98,8 @@ const char *kp_kind_name(unsigned int kind)
 		return "end";
 	case KP_KIND_INTERVAL:
 		return "interval";
+	case KP_KIND_FENTRY:
+		return "fentry";
 	default:
 		return "?";
 	}
@@ -115,7 +117,7 @@ static int kp_same_probe(const struct kp_probe_desc *a, const struct kp_probe_de
 	    !kp_streq(a->symbol, b->symbol))
 		return 0;
 	if (a->pre == b->pre && a->entry == b->entry && a->ret == b->ret &&
-	    a->tp_probe == b->tp_probe && a->run == b->run)
+	    a->tp_probe == b->tp_probe && a->run == b->run && a->fentry == b->fentry)
 		return 1;
 	return a->line == b->line && kp_streq(a->file, b->file);
 }
@@ -160,6 +162,10 @@ static const char *kp_malformed(const struct kp_probe_desc *d)
 		if (!d->run)
 			return "interval probe without a handler";
 		return d->period_ms ? 0 : "interval probe with a period of 0 ms";
+	case KP_KIND_FENTRY:
+		if (!d->fentry)
+			return "fentry without a handler";
+		return d->offset ? "fentry at a non-zero offset" : 0;
 	default:
 		return "unknown probe kind";
 	}

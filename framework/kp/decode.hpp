@@ -33,6 +33,9 @@ namespace arch {
 #ifdef KP_NATIVE_ARCH_TABLE
 constexpr kp_arch_table native_table = KP_NATIVE_ARCH_TABLE;
 using native = arch_traits<kp_native_regs, native_table>;
+// entry probes on ftrace (framework/kp/fentry.hpp): the ftrace register view
+constexpr kp_arch_table native_ftrace_table = KP_NATIVE_FTRACE_TABLE;
+using native_ftrace = arch_traits<kp_native_ftrace_regs, native_ftrace_table>;
 #endif
 } // namespace arch
 

@@ -17,6 +17,7 @@
 #include "../kp_abi.h"
 #include "decode.hpp"
 #include "describe.hpp"
+#include "fentry.hpp"
 #include "fixed_string.hpp"
 #include "meta.hpp"
 #include "options.hpp"
@@ -104,6 +105,13 @@ struct kprobe_kind : kind_defaults {
 		else
 			return describe_kprobe<arch::native, typename O::args, false, false, S, H...>(d);
 	}
+};
+
+// describe: fentry.hpp's
+struct fentry_kind : kind_defaults, fentry_describe {
+	KP_PROBE_KIND("kp::Fentry", "symbol name",
+		      "only kp::Args<T...> (an entry probe on ftrace attaches at function entry)")
+	using accepts = meta::list<Args<>>;
 };
 
 struct kretprobe_kind : kind_defaults {
@@ -206,6 +214,13 @@ template <long Ms> struct interval_kind : kind_defaults {
 template <fixed_string Sym, class... Opts>
 struct Kprobe : detail::probe<detail::kprobe_kind, Sym, Opts...> {};
 
+// kp::Fentry<"symbol", kp::Args<T...>>: at function entry on the module's one
+// ftrace_ops (framework/core/kp_ftrace.c), handler void(T...) as for
+// kp::Kprobe; cheaper per hit than a kprobe (no breakpoint on arm64, no
+// kprobe dispatch on x86_64).
+template <fixed_string Sym, class... Opts>
+struct Fentry : detail::probe<detail::fentry_kind, Sym, Opts...> {};
+
 // kp::Kretprobe<"symbol", kp::Args<T...>, kp::Returns<R>, kp::Data<D>, kp::MaxActive<N>>
 // (every option optional, any order).
 template <fixed_string Sym, class... Opts>
@@ -248,6 +263,7 @@ namespace detail {
 template <class P> inline constexpr bool is_probe = false;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kprobe<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kretprobe<S, O...>> = true;
+template <fixed_string S, class... O> inline constexpr bool is_probe<Fentry<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Tracepoint<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Syscall<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<SyscallReturn<S, O...>> = true;

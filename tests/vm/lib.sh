@@ -57,7 +57,7 @@ expect_not_loaded() {
 		pass "$1"
 	fi
 }
-registered_lines() { grep -cE "$1: (kprobe|kretprobe|tracepoint) register at" "$2"; }
+registered_lines() { grep -cE "$1: (kprobe|kretprobe|tracepoint|fentry) register at" "$2"; }
 value() { echo " $2" | tr '\n' ' ' | sed -n "s/.* $1=\\([^ ]*\\).*/\\1/p"; }
 klist_count() { grep -c '' "${1:-$KLIST}"; }
 bad_lines() { grep -aE -- "$BAD_RE"; }
@@ -70,7 +70,7 @@ signal_child() {
 
 # registration lines of module $1 ("register" or "unregister" as $2) on
 # stdin, in order: "kind symbol" (offsets dropped)
-reg_lines() { sed -n "s/.*$1: \\(kprobe\\|kretprobe\\|tracepoint\\) $2 at \\([^+ ]*\\).*/\\1 \\2/p"; }
+reg_lines() { sed -n "s/.*$1: \\(kprobe\\|kretprobe\\|tracepoint\\|fentry\\) $2 at \\([^+ ]*\\).*/\\1 \\2/p"; }
 reverse() { awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }'; }
 
 ARCH=$(uname -m)
