@@ -1,0 +1,632 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tools/btf/kp_btf.c: BTF read with libbpf, for tools/kp-btf (see kp_btf.h).
+ * Only libbpf's parser and accessors: no BTF parsing here.
+ */
+#define _GNU_SOURCE
+#include "kp_btf.h"
+
+#include <bpf/btf.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct btf *kpb_open(const char *path, FILE *err)
+{
+	struct btf *btf = btf__parse(path, NULL);
+
+	if (!btf) {
+		int e = errno;
+		/* a raw blob that btf__parse did not recognise */
+		btf = btf__parse_raw(path);
+		if (!btf) {
+			if (err)
+				fprintf(err, "kp-btf: %s: no BTF (%s)\n", path, strerror(e));
+			return NULL;
+		}
+	}
+	return btf;
+}
+
+/* ---- a growing string ----------------------------------------------------- */
+
+struct str {
+	char *p;
+	size_t len, cap;
+};
+
+static void sappend(struct str *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void sappend(struct str *s, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		size_t room = s->cap - s->len;
+		va_start(ap, fmt);
+		n = vsnprintf(s->p ? s->p + s->len : NULL, s->p ? room : 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return;
+		if (s->p && (size_t)n < room) {
+			s->len += (size_t)n;
+			return;
+		}
+		s->cap = (s->cap + (size_t)n + 64) * 2;
+		s->p = realloc(s->p, s->cap);
+		if (!s->p)
+			abort();
+	}
+}
+
+static const char *sstr(struct str *s) { return s->p ? s->p : ""; }
+
+/* ---- C spelling (kp-btf list) ---------------------------------------------- */
+
+static const char *tname(const struct btf *btf, const struct btf_type *t)
+{
+	return btf__name_by_offset(btf, t->name_off);
+}
+
+/* The type ID's C declaration of NAME ("" for none) into S. */
+static void c_decl(const struct btf *btf, __u32 id, const char *name, struct str *s);
+
+static void c_params(const struct btf *btf, const struct btf_type *proto, unsigned skip,
+		     struct str *s)
+{
+	const struct btf_param *p = btf_params(proto);
+	unsigned n = btf_vlen(proto), i, shown = 0;
+
+	for (i = skip; i < n; i++) {
+		if (shown++)
+			sappend(s, ", ");
+		if (!p[i].type && i == n - 1) { /* varargs */
+			sappend(s, "...");
+			continue;
+		}
+		c_decl(btf, p[i].type, btf__name_by_offset(btf, p[i].name_off), s);
+	}
+	if (!shown)
+		sappend(s, "void");
+}
+
+static void c_decl(const struct btf *btf, __u32 id, const char *name, struct str *s)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	const char *sep = name && *name ? " " : "";
+	char *inner = NULL;
+
+	if (!name)
+		name = "";
+	if (!id || !t) {
+		sappend(s, "void%s%s", sep, name);
+		return;
+	}
+	switch (btf_kind(t)) {
+	case BTF_KIND_INT:
+	case BTF_KIND_FLOAT:
+	case BTF_KIND_TYPEDEF:
+		sappend(s, "%s%s%s", tname(btf, t), sep, name);
+		return;
+	case BTF_KIND_STRUCT:
+		sappend(s, "struct %s%s%s", tname(btf, t), sep, name);
+		return;
+	case BTF_KIND_UNION:
+		sappend(s, "union %s%s%s", tname(btf, t), sep, name);
+		return;
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+		sappend(s, "enum %s%s%s", tname(btf, t), sep, name);
+		return;
+	case BTF_KIND_FWD:
+		sappend(s, "%s %s%s%s", btf_kflag(t) ? "union" : "struct", tname(btf, t), sep, name);
+		return;
+	case BTF_KIND_CONST:
+	case BTF_KIND_VOLATILE: {
+		const char *q = btf_kind(t) == BTF_KIND_CONST ? "const" : "volatile";
+		const struct btf_type *u = btf__type_by_id(btf, t->type);
+		if (u && btf_is_ptr(u)) { /* T *const name */
+			if (asprintf(&inner, "%s%s%s", q, sep, name) < 0)
+				abort();
+			c_decl(btf, t->type, inner, s);
+		} else {
+			sappend(s, "%s ", q);
+			c_decl(btf, t->type, name, s);
+		}
+		free(inner);
+		return;
+	}
+	case BTF_KIND_TYPE_TAG:
+		c_decl(btf, t->type, name, s);
+		sappend(s, " __%s", tname(btf, t));
+		return;
+	case BTF_KIND_PTR: {
+		const struct btf_type *u = btf__type_by_id(btf, t->type);
+		const char *tag = "";
+		__u32 to = t->type;
+		if (u && btf_is_type_tag(u)) {
+			tag = !strcmp(tname(btf, u), "user") ? "__user " : "";
+			to = u->type;
+			u = btf__type_by_id(btf, to);
+		}
+		if (u && btf_is_func_proto(u)) { /* R (*name)(params) */
+			c_decl(btf, u->type, "", s);
+			sappend(s, " (*%s)(", name);
+			c_params(btf, u, 0, s);
+			sappend(s, ")");
+			return;
+		}
+		if (asprintf(&inner, "%s*%s", tag, name) < 0)
+			abort();
+		/* "char *name", "struct file **name": no space between the stars */
+		c_decl(btf, to, "", s);
+		sappend(s, "%s%s", s->len && s->p[s->len - 1] == '*' ? "" : " ", inner);
+		free(inner);
+		return;
+	}
+	case BTF_KIND_ARRAY: {
+		const struct btf_array *a = btf_array(t);
+		c_decl(btf, a->type, name, s);
+		sappend(s, "[%u]", a->nelems);
+		return;
+	}
+	default:
+		sappend(s, "/* BTF kind %u */%s%s", btf_kind(t), sep, name);
+		return;
+	}
+}
+
+/* ---- look-ups --------------------------------------------------------------- */
+
+/* The FUNC_PROTO of function NAME, or of tracepoint NAME (btf_trace_NAME:
+ * typedef of a pointer to a func proto whose first parameter is void *ctx). */
+static const struct btf_type *find_proto(const struct btf *btf, const char *name, unsigned flags)
+{
+	const struct btf_type *t;
+	char buf[512];
+	__s32 id;
+
+	if (flags & KPB_TRACEPOINT) {
+		snprintf(buf, sizeof(buf), "btf_trace_%s", name);
+		id = btf__find_by_name_kind(btf, buf, BTF_KIND_TYPEDEF);
+		if (id <= 0)
+			return NULL;
+		t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
+		if (!t || !btf_is_ptr(t))
+			return NULL;
+		t = btf__type_by_id(btf, t->type);
+		return t && btf_is_func_proto(t) && btf_vlen(t) >= 1 ? t : NULL;
+	}
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_FUNC);
+	if (id <= 0)
+		return NULL;
+	t = btf__type_by_id(btf, btf__type_by_id(btf, id)->type);
+	return t && btf_is_func_proto(t) ? t : NULL;
+}
+
+static void c_prototype(const struct btf *btf, const char *name, const struct btf_type *proto,
+			unsigned flags, struct str *s)
+{
+	if (flags & KPB_TRACEPOINT) {
+		sappend(s, "%s(", name);
+		c_params(btf, proto, 1, s);
+	} else {
+		c_decl(btf, proto->type, name, s);
+		sappend(s, "(");
+		c_params(btf, proto, 0, s);
+	}
+	sappend(s, ")");
+}
+
+int kpb_prototype(const struct btf *btf, const char *name, unsigned flags, char *buf, size_t size)
+{
+	const struct btf_type *proto = find_proto(btf, name, flags);
+	struct str s = {0};
+
+	if (!proto)
+		return -1;
+	c_prototype(btf, name, proto, flags, &s);
+	snprintf(buf, size, "%s", sstr(&s));
+	free(s.p);
+	return 0;
+}
+
+struct entry {
+	const char *name;
+	const struct btf_type *proto;
+	unsigned flags;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (int)x->flags - (int)y->flags;
+}
+
+int kpb_list(const struct btf *btf, const char *pattern, FILE *out)
+{
+	__u32 n = btf__type_cnt(btf), id, count = 0, i;
+	struct entry *e = calloc(n, sizeof(*e));
+
+	if (!e)
+		abort();
+	for (id = 1; id < n; id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const char *name = tname(btf, t);
+		unsigned flags = 0;
+
+		if (btf_is_typedef(t) && !strncmp(name, "btf_trace_", 10)) {
+			name += 10;
+			flags = KPB_TRACEPOINT;
+		} else if (!btf_is_func(t)) {
+			continue;
+		}
+		if (fnmatch(pattern, name, 0))
+			continue;
+		const struct btf_type *proto = find_proto(btf, name, flags);
+		if (!proto)
+			continue;
+		/* a static function in several units: one line */
+		if (!flags && btf__find_by_name_kind(btf, name, BTF_KIND_FUNC) != (__s32)id)
+			continue;
+		e[count++] = (struct entry){name, proto, flags};
+	}
+	qsort(e, count, sizeof(*e), by_name);
+	for (i = 0; i < count; i++) {
+		struct str s = {0};
+		c_prototype(btf, e[i].name, e[i].proto, e[i].flags, &s);
+		fprintf(out, "%s %s\n", e[i].flags ? "tracepoint" : "func", sstr(&s));
+		free(s.p);
+	}
+	free(e);
+	return (int)count;
+}
+
+/* ---- the DSL's spelling (kp-btf scaffold) ------------------------------------ */
+
+/* framework/kp/types.hpp's names, with the printf conversion of each */
+static const struct {
+	const char *name, *fmt;
+} kp_scalars[] = {
+	{"u8", "%u"},      {"s8", "%d"},     {"u16", "%u"},    {"s16", "%d"},
+	{"u32", "%u"},     {"s32", "%d"},    {"u64", "%llu"},  {"s64", "%lld"},
+	{"size_t", "%lu"}, {"ssize_t", "%ld"}, {"umode_t", "0%o"}, {"pid_t", "%d"},
+	{"uid_t", "%u"},   {"gid_t", "%u"},  {"loff_t", "%lld"}, {"gfp_t", "0x%x"},
+	{"dev_t", "%u"},
+};
+
+struct dsl {
+	struct str type;    /* the C++ spelling */
+	const char *fmt;    /* its printf conversion; NULL: a pointer */
+	int user_char;      /* kp::User<const char *>: printed as a string */
+	int by_value_error; /* a struct, union or array by value: no DSL spelling */
+};
+
+/* An integer type's C++ spelling and conversion, from its size, signedness
+ * and (for long against long long) its name. */
+static void dsl_int(const struct btf *btf, const struct btf_type *t, struct dsl *d)
+{
+	__u8 enc = btf_int_encoding(t);
+	int sign = enc & BTF_INT_SIGNED;
+	const char *name = tname(btf, t);
+
+	if (enc & BTF_INT_BOOL) {
+		sappend(&d->type, "bool");
+		d->fmt = "%d";
+		return;
+	}
+	switch (t->size) {
+	case 1:
+		sappend(&d->type, !strcmp(name, "char") ? "char" : sign ? "signed char" : "unsigned char");
+		d->fmt = sign ? "%d" : "%u";
+		break;
+	case 2:
+		sappend(&d->type, sign ? "short" : "unsigned short");
+		d->fmt = sign ? "%d" : "%u";
+		break;
+	case 4:
+		sappend(&d->type, sign ? "int" : "unsigned int");
+		d->fmt = sign ? "%d" : "%u";
+		break;
+	default:
+		if (strstr(name, "long long")) {
+			sappend(&d->type, sign ? "long long" : "unsigned long long");
+			d->fmt = sign ? "%lld" : "%llu";
+		} else {
+			sappend(&d->type, sign ? "long" : "unsigned long");
+			d->fmt = sign ? "%ld" : "%lu";
+		}
+	}
+}
+
+/* Kernel fixed-width names (__u32, u32, __s64, ...): kp::u32. */
+static int fixed_width(const char *name, char *out, size_t size)
+{
+	const char *p = name;
+	while (*p == '_')
+		p++;
+	if ((p[0] != 'u' && p[0] != 's') || (strcmp(p + 1, "8") && strcmp(p + 1, "16") &&
+					     strcmp(p + 1, "32") && strcmp(p + 1, "64")))
+		return 0;
+	snprintf(out, size, "%s", p);
+	return 1;
+}
+
+static void add_forward(struct str *fwd, const char *name)
+{
+	char key[300];
+	snprintf(key, sizeof(key), "struct %s;\n", name);
+	if (!strstr(sstr(fwd), key))
+		sappend(fwd, "%s", key);
+}
+
+static void dsl_pointee(const struct btf *btf, __u32 id, struct dsl *d, struct str *fwd);
+
+/* A parameter's (or return value's) DSL type. */
+static void dsl_type(const struct btf *btf, __u32 id, struct dsl *d, struct str *fwd)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	char fixed[16];
+	unsigned i;
+
+	if (!t || !id) {
+		sappend(&d->type, "void");
+		return;
+	}
+	switch (btf_kind(t)) {
+	case BTF_KIND_TYPEDEF:
+		for (i = 0; i < sizeof(kp_scalars) / sizeof(kp_scalars[0]); i++)
+			if (!strcmp(tname(btf, t), kp_scalars[i].name)) {
+				sappend(&d->type, "kp::%s", kp_scalars[i].name);
+				d->fmt = kp_scalars[i].fmt;
+				return;
+			}
+		if (fixed_width(tname(btf, t), fixed, sizeof(fixed))) {
+			for (i = 0; i < sizeof(kp_scalars) / sizeof(kp_scalars[0]); i++)
+				if (!strcmp(fixed, kp_scalars[i].name)) {
+					sappend(&d->type, "kp::%s", fixed);
+					d->fmt = kp_scalars[i].fmt;
+					return;
+				}
+		}
+		dsl_type(btf, t->type, d, fwd); /* bool, ino_t, ...: what it stands for */
+		return;
+	case BTF_KIND_CONST:
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_RESTRICT:
+	case BTF_KIND_TYPE_TAG:
+		/* a by-value parameter's qualifiers are not part of its type */
+		dsl_type(btf, t->type, d, fwd);
+		return;
+	case BTF_KIND_INT:
+		dsl_int(btf, t, d);
+		return;
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64: {
+		int sign = btf_kflag(t);
+		if (t->size == 8) {
+			sappend(&d->type, sign ? "long long" : "unsigned long long");
+			d->fmt = sign ? "%lld" : "%llu";
+		} else {
+			sappend(&d->type, sign ? "int" : "unsigned int");
+			d->fmt = sign ? "%d" : "%u";
+		}
+		return;
+	}
+	case BTF_KIND_PTR: {
+		const struct btf_type *u = btf__type_by_id(btf, t->type);
+		if (u && btf_is_type_tag(u) && !strcmp(tname(btf, u), "user")) {
+			struct dsl in = {0};
+			dsl_pointee(btf, u->type, &in, fwd);
+			sappend(&d->type, "kp::User<%s *>", sstr(&in.type));
+			d->user_char = !strcmp(sstr(&in.type), "const char") ||
+				       !strcmp(sstr(&in.type), "char");
+			free(in.type.p);
+			return;
+		}
+		dsl_pointee(btf, t->type, d, fwd);
+		sappend(&d->type, " *");
+		return;
+	}
+	default:
+		d->by_value_error = 1;
+		c_decl(btf, id, "", &d->type);
+		return;
+	}
+}
+
+/* What a plain pointer points to, in the DSL: structs by name (forward
+ * declared), scalars as their DSL type, const kept, anything else void. */
+static void dsl_pointee(const struct btf *btf, __u32 id, struct dsl *d, struct str *fwd)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	struct dsl in = {0};
+
+	if (!t || !id) {
+		sappend(&d->type, "void");
+		return;
+	}
+	switch (btf_kind(t)) {
+	case BTF_KIND_CONST:
+		sappend(&d->type, "const ");
+		dsl_pointee(btf, t->type, d, fwd);
+		return;
+	case BTF_KIND_VOLATILE:
+	case BTF_KIND_RESTRICT:
+	case BTF_KIND_TYPE_TAG:
+		dsl_pointee(btf, t->type, d, fwd);
+		return;
+	case BTF_KIND_STRUCT:
+	case BTF_KIND_UNION:
+	case BTF_KIND_FWD:
+		if (*tname(btf, t)) {
+			/* C++: a union is a class too; "struct X;" declares either */
+			add_forward(fwd, tname(btf, t));
+			sappend(&d->type, "%s", tname(btf, t));
+		} else {
+			sappend(&d->type, "void");
+		}
+		return;
+	case BTF_KIND_TYPEDEF: {
+		const struct btf_type *u = btf__type_by_id(btf, btf__resolve_type(btf, id));
+		if (u && (btf_is_int(u) || btf_is_enum(u) || btf_is_ptr(u) || btf_is_enum64(u))) {
+			dsl_type(btf, id, &in, fwd);
+			sappend(&d->type, "%s", sstr(&in.type));
+			free(in.type.p);
+		} else if (u && (btf_is_struct(u) || btf_is_union(u)) && *tname(btf, u)) {
+			add_forward(fwd, tname(btf, u));
+			sappend(&d->type, "%s", tname(btf, u));
+		} else {
+			sappend(&d->type, "void"); /* e.g. pgd_t: an anonymous struct */
+		}
+		return;
+	}
+	case BTF_KIND_INT:
+	case BTF_KIND_ENUM:
+	case BTF_KIND_ENUM64:
+	case BTF_KIND_PTR:
+		dsl_type(btf, id, &in, fwd);
+		sappend(&d->type, "%s", sstr(&in.type));
+		free(in.type.p);
+		return;
+	default: /* functions, arrays: an opaque pointer */
+		sappend(&d->type, "void");
+		return;
+	}
+}
+
+/* C++ keywords that are C identifiers (kernel parameters called new, class, ...) */
+static int cxx_keyword(const char *name)
+{
+	static const char *const kw[] = {
+		"alignas", "alignof", "and", "bool", "catch", "char8_t", "class", "concept",
+		"consteval", "constexpr", "constinit", "co_await", "co_return", "co_yield",
+		"decltype", "delete", "explicit", "export", "false", "friend", "mutable",
+		"namespace", "new", "noexcept", "not", "nullptr", "operator", "or", "private",
+		"protected", "public", "requires", "template", "this", "throw", "true", "try",
+		"typeid", "typename", "using", "virtual", "xor",
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++)
+		if (!strcmp(name, kw[i]))
+			return 1;
+	return 0;
+}
+
+static void sanitize(char *p)
+{
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_'))
+			*p = '_';
+}
+
+int kpb_scaffold(const struct btf *btf, const char *symbol, unsigned flags, FILE *out, FILE *err)
+{
+	const struct btf_type *proto = find_proto(btf, symbol, flags & KPB_TRACEPOINT);
+	int tp = !!(flags & KPB_TRACEPOINT), ret = (flags & KPB_RETURN) && !tp;
+	unsigned n, i, skip = tp ? 1 : 0;
+	const struct btf_param *p;
+	struct str fwd = {0}, args = {0}, params = {0}, fmt = {0}, vals = {0}, proto_c = {0};
+	struct str pre = {0};
+	struct dsl rd = {0};
+	char *fn;
+	int rc = -1;
+
+	if (!proto) {
+		fprintf(err, "kp-btf: the kernel's BTF has no %s %s\n",
+			tp ? "tracepoint" : "function", symbol);
+		return -1;
+	}
+	n = btf_vlen(proto);
+	p = btf_params(proto);
+	if (n && !p[n - 1].type) {
+		fprintf(err, "kp-btf: %s takes variable arguments: no kp::Args for it\n", symbol);
+		return -1;
+	}
+	if (asprintf(&fn, "on_%s", symbol) < 0)
+		abort();
+	sanitize(fn);
+	for (i = skip; i < n; i++) {
+		struct dsl d = {0};
+		char pname[64];
+		const char *bn = btf__name_by_offset(btf, p[i].name_off);
+
+		if (bn && *bn)
+			snprintf(pname, sizeof(pname), "%s%s", bn, cxx_keyword(bn) ? "_" : "");
+		else
+			snprintf(pname, sizeof(pname), "arg%u", i - skip + 1);
+		dsl_type(btf, p[i].type, &d, &fwd);
+		if (d.by_value_error) {
+			fprintf(err,
+				"kp-btf: %s: argument %u (%s) is a %s passed by value: kp::Args "
+				"takes scalars and pointers\n",
+				symbol, i - skip + 1, pname, sstr(&d.type));
+			free(d.type.p);
+			goto out;
+		}
+		sappend(&args, "%s%s", i > skip ? ", " : "", sstr(&d.type));
+		if (!ret)
+			sappend(&params, "%s%s%s%s", i > skip ? ", " : "", sstr(&d.type),
+				d.type.len && d.type.p[d.type.len - 1] == '*' ? "" : " ", pname);
+		if (d.user_char) {
+			sappend(&pre, "\tchar %s_str[64];\n\n\tif (%s.read_str(%s_str) < 0)\n"
+				      "\t\t%s_str[0] = '\\0';\n",
+				pname, pname, pname, pname);
+			sappend(&fmt, " %s=\\\"%%s\\\"", pname);
+			sappend(&vals, ", %s_str", pname);
+		} else if (!strncmp(sstr(&d.type), "kp::User<", 9)) {
+			sappend(&fmt, " %s=0x%%lx", pname);
+			sappend(&vals, ", %s.addr()", pname);
+		} else if (d.fmt) {
+			sappend(&fmt, " %s=%s", pname, d.fmt);
+			sappend(&vals, ", %s", pname);
+		} else {
+			sappend(&fmt, " %s=%%p", pname);
+			sappend(&vals, ", (const void *)%s", pname);
+		}
+		free(d.type.p);
+	}
+	if (ret) {
+		dsl_type(btf, proto->type, &rd, &fwd);
+		if (rd.by_value_error || !proto->type) {
+			fprintf(err, "kp-btf: %s returns %s: no kp::Returns for it\n", symbol,
+				proto->type ? sstr(&rd.type) : "void");
+			goto out;
+		}
+	}
+	c_prototype(btf, symbol, proto, tp, &proto_c);
+
+	fprintf(out, "// SPDX-License-Identifier: GPL-2.0\n");
+	fprintf(out, "// Written by tools/kp-btf scaffold from the target kernel's BTF:\n");
+	fprintf(out, "//   %s%s\n", tp ? "TP_PROTO " : "", sstr(&proto_c));
+	fprintf(out, "#include \"kp.hpp\"\n\n");
+	if (fwd.len)
+		fprintf(out, "%s\n", sstr(&fwd));
+	if (ret) {
+		fprintf(out, "static void %s(%s ret)\n{\n", fn, sstr(&rd.type));
+		fprintf(out, "\tkp_printk(\"%s: comm=%%s pid=%%d ret=%s\\n\", kp::current_comm().str,\n"
+			     "\t\t  kp::current_pid(), %sret);\n}\n\n",
+			symbol, rd.fmt ? rd.fmt : "%p", rd.fmt ? "" : "(const void *)");
+		fprintf(out, "KP_PROBE(kp::Kretprobe<\"%s\", kp::Returns<%s>>, %s);\n", symbol,
+			sstr(&rd.type), fn);
+	} else {
+		fprintf(out, "static void %s(%s)\n{\n%s%s", fn, params.len ? sstr(&params) : "",
+			sstr(&pre), pre.len ? "\n" : "");
+		fprintf(out, "\tkp_printk(\"%s: comm=%%s pid=%%d%s\\n\", kp::current_comm().str,\n"
+			     "\t\t  kp::current_pid()%s);\n}\n\n",
+			symbol, sstr(&fmt), sstr(&vals));
+		fprintf(out, "KP_PROBE(kp::%s<\"%s\", kp::Args<%s>>, %s);\n",
+			tp ? "Tracepoint" : "Kprobe", symbol, sstr(&args), fn);
+	}
+	rc = 0;
+out:
+	free(fn);
+	free(fwd.p), free(args.p), free(params.p), free(fmt.p), free(vals.p), free(proto_c.p);
+	free(pre.p), free(rd.type.p);
+	return rc;
+}
