@@ -5,6 +5,8 @@
  *   kp-btf BTF list PATTERN                     functions and tracepoints
  *   kp-btf BTF scaffold SYMBOL [--tracepoint|--return]   a probe file on stdout
  *   kp-btf BTF proto SYMBOL [--tracepoint]      one prototype
+ *   kp-btf BTF check OBJECT...                  the probes' declared types
+ *                                               (section .kp_types) against BTF
  * BTF: a vmlinux (ELF with .BTF), a raw blob, /sys/kernel/btf/vmlinux.
  */
 #include "kp_btf.h"
@@ -16,7 +18,8 @@ static int usage(void)
 {
 	fprintf(stderr, "usage: kp-btf BTF list PATTERN\n"
 			"       kp-btf BTF scaffold SYMBOL [--tracepoint|--return]\n"
-			"       kp-btf BTF proto SYMBOL [--tracepoint]\n");
+			"       kp-btf BTF proto SYMBOL [--tracepoint]\n"
+			"       kp-btf BTF check OBJECT...\n");
 	return 2;
 }
 
@@ -29,6 +32,17 @@ int main(int argc, char **argv)
 
 	if (argc < 4)
 		return usage();
+	if (!strcmp(argv[2], "check")) {
+		btf = kpb_open(argv[1], stderr);
+		if (!btf)
+			return 1;
+		for (rc = 0, i = 3; i < argc; i++) {
+			int n = kpb_check_object(btf, argv[i], stderr);
+			rc |= n != 0;
+		}
+		btf__free(btf);
+		return rc;
+	}
 	for (i = 4; i < argc; i++) {
 		if (!strcmp(argv[i], "--tracepoint"))
 			flags |= KPB_TRACEPOINT;

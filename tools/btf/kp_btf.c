@@ -8,6 +8,9 @@
 
 #include <bpf/btf.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <unistd.h>
 #include <fnmatch.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -628,5 +631,309 @@ out:
 	free(fn);
 	free(fwd.p), free(args.p), free(params.p), free(fmt.p), free(vals.p), free(proto_c.p);
 	free(pre.p), free(rd.type.p);
+	return rc;
+}
+
+/* ---- the build-time check (tools/kp-btf check) -------------------------------- */
+
+/* T without typedefs, qualifiers and type tags */
+static __u32 strip(const struct btf *btf, __u32 id)
+{
+	const struct btf_type *t;
+
+	while (id && (t = btf__type_by_id(btf, id)) &&
+	       (btf_is_typedef(t) || btf_is_mod(t) || btf_is_type_tag(t)))
+		id = t->type;
+	return id;
+}
+
+/* What the check compares, said for a message: "(8 bytes, signed)", "(a
+ * pointer to struct file)". */
+static void describe_kernel(const struct btf *btf, __u32 id, struct str *s)
+{
+	const struct btf_type *t = btf__type_by_id(btf, strip(btf, id));
+
+	if (!t || !id) {
+		sappend(s, "void");
+	} else if (btf_is_ptr(t)) {
+		const struct btf_type *u = btf__type_by_id(btf, strip(btf, t->type));
+		if (u && t->type && (btf_is_struct(u) || btf_is_union(u) || btf_is_fwd(u)))
+			sappend(s, "(a pointer to %s %s)", btf_is_union(u) ? "union" : "struct",
+				tname(btf, u));
+		else
+			sappend(s, "(a pointer)");
+	} else if (btf_is_int(t)) {
+		sappend(s, "(%u byte%s, %s)", t->size, t->size == 1 ? "" : "s",
+			btf_int_encoding(t) & BTF_INT_BOOL     ? "bool"
+			: btf_int_encoding(t) & BTF_INT_SIGNED ? "signed"
+							       : "unsigned");
+	} else if (btf_is_any_enum(t)) {
+		sappend(s, "(an enum of %u bytes)", t->size);
+	} else {
+		sappend(s, "(passed by value)");
+	}
+}
+
+static void describe_declared(const char *token, struct str *s)
+{
+	switch (token[0]) {
+	case 'p':
+		if (token[1] == ':')
+			sappend(s, "(a pointer to struct %s)", token + 2);
+		else
+			sappend(s, "(a pointer)");
+		return;
+	case 'b':
+		sappend(s, "(1 byte, bool)");
+		return;
+	case 'c':
+		sappend(s, "(1 byte, char)");
+		return;
+	case 'i':
+	case 'u': {
+		unsigned n = (unsigned)atoi(token + 1);
+		sappend(s, "(%u byte%s, %s)", n, n == 1 ? "" : "s",
+			token[0] == 'i' ? "signed" : "unsigned");
+		return;
+	}
+	default:
+		sappend(s, "(not a scalar or pointer)");
+	}
+}
+
+/* Does declared TOKEN fit kernel type ID? */
+static int token_matches(const struct btf *btf, const char *token, __u32 id)
+{
+	const struct btf_type *t = btf__type_by_id(btf, strip(btf, id));
+
+	if (!t || !id)
+		return token[0] == 'v';
+	if (token[0] == 'p') {
+		if (!btf_is_ptr(t))
+			return 0;
+		if (token[1] != ':')
+			return 1;
+		const struct btf_type *u = btf__type_by_id(btf, strip(btf, t->type));
+		return u && t->type && (btf_is_struct(u) || btf_is_union(u) || btf_is_fwd(u)) &&
+		       !strcmp(tname(btf, u), token + 2);
+	}
+	if (btf_is_any_enum(t))
+		return (token[0] == 'i' || token[0] == 'u') && (unsigned)atoi(token + 1) == t->size;
+	if (!btf_is_int(t))
+		return 0;
+	if (btf_int_encoding(t) & BTF_INT_BOOL)
+		return token[0] == 'b';
+	if (token[0] == 'c')
+		return t->size == 1;
+	if (token[0] == 'b')
+		return 0;
+	if (token[0] != 'i' && token[0] != 'u')
+		return 0;
+	if ((unsigned)atoi(token + 1) != t->size)
+		return 0;
+	/* plain char in the kernel: its signedness is the build's -f[un]signed-char */
+	if (t->size == 1 && !strcmp(tname(btf, t), "char"))
+		return 1;
+	return (token[0] == 'i') == !!(btf_int_encoding(t) & BTF_INT_SIGNED);
+}
+
+/* The compiler's spelling, the same from g++ and clang: without the DSL's
+ * unnamed namespace, "unsigned long" for g++'s "long unsigned int", "T *"
+ * for "T*". */
+static void spelling(const char *s, struct str *out)
+{
+	static const char *const from[][2] = {
+		{"{anonymous}::", ""},
+		{"(anonymous namespace)::", ""},
+		{"long long unsigned int", "unsigned long long"},
+		{"long unsigned int", "unsigned long"},
+		{"short unsigned int", "unsigned short"},
+		{"long long int", "long long"},
+		{"long int", "long"},
+		{"short int", "short"},
+	};
+	unsigned i, n = sizeof(from) / sizeof(from[0]);
+
+	while (*s) {
+		for (i = 0; i < n; i++)
+			if (!strncmp(s, from[i][0], strlen(from[i][0]))) {
+				sappend(out, "%s", from[i][1]);
+				s += strlen(from[i][0]);
+				break;
+			}
+		if (i < n)
+			continue;
+		if (*s == '*' && out->len && out->p[out->len - 1] != ' ' &&
+		    out->p[out->len - 1] != '*')
+			sappend(out, " ");
+		sappend(out, "%c", *s++);
+	}
+}
+
+static const char *const kind_names[][2] = {
+	{"kprobe", "kp::Kprobe"}, {"kretprobe", "kp::Kretprobe"}, {"tracepoint", "kp::Tracepoint"}};
+
+/* One record: fields separated by \x1e (see framework/kp/btf_types.hpp). */
+static int check_record(const struct btf *btf, char *rec, FILE *err)
+{
+	char *field[6], *p = rec, *save = NULL;
+	const char *kind = NULL;
+	unsigned nf = 0, i, nargs = 0, skip;
+	const struct btf_type *proto;
+	const struct btf_param *bp;
+	char *args[64];
+	int errors = 0, tp;
+
+	while (nf < 6) {
+		field[nf++] = p;
+		p = strchr(p, '\x1e');
+		if (!p)
+			break;
+		*p++ = '\0';
+	}
+	if (nf != 6)
+		return 0; /* not a record of this version: nothing to say */
+	for (i = 0; i < 3; i++)
+		if (!strcmp(field[1], kind_names[i][0]))
+			kind = kind_names[i][1];
+	if (!kind)
+		return 0;
+	tp = !strcmp(field[1], "tracepoint");
+	proto = find_proto(btf, field[2], tp ? KPB_TRACEPOINT : 0);
+	if (!proto) {
+		int opt = field[3][0] == '1';
+		fprintf(err, "%s: %s: %s<\"%s\">: the kernel (BTF) has no %s %s%s\n", field[0],
+			opt ? "warning" : "error", kind, field[2], tp ? "tracepoint" : "function",
+			field[2], opt ? " (kp::Optional: it will not attach)" : "");
+		return opt ? 0 : 1;
+	}
+	skip = tp ? 1 : 0;
+	if (*field[5])
+		for (p = strtok_r(field[5], "\x1f", &save); p && nargs < 64;
+		     p = strtok_r(NULL, "\x1f", &save))
+			args[nargs++] = p;
+	bp = btf_params(proto);
+	/* no kp::Args (a kretprobe's return only, a probe that counts): nothing to compare */
+	if (nargs && nargs != btf_vlen(proto) - skip) {
+		struct str s = {0};
+		c_prototype(btf, field[2], proto, tp ? KPB_TRACEPOINT : 0, &s);
+		fprintf(err, "%s: error: %s<\"%s\">: %u argument%s declared, %u in the kernel: %s%s\n",
+			field[0], kind, field[2], nargs, nargs == 1 ? "" : "s",
+			btf_vlen(proto) - skip, tp ? "TP_PROTO " : "", sstr(&s));
+		free(s.p);
+		return 1;
+	}
+	for (i = 0; i < nargs; i++) {
+		char *eq = strchr(args[i], '=');
+		const struct btf_param *kp = &bp[i + skip];
+		if (!eq)
+			continue;
+		*eq = '\0';
+		if (token_matches(btf, args[i], kp->type))
+			continue;
+		struct str s = {0};
+		spelling(eq + 1, &s);
+		sappend(&s, " ");
+		describe_declared(args[i], &s);
+		sappend(&s, ", the kernel has ");
+		c_decl(btf, kp->type, btf__name_by_offset(btf, kp->name_off), &s);
+		sappend(&s, " ");
+		describe_kernel(btf, kp->type, &s);
+		fprintf(err, "%s: error: %s<\"%s\">: argument %u is declared %s\n", field[0], kind,
+			field[2], i + 1, sstr(&s));
+		free(s.p);
+		errors++;
+	}
+	if (*field[4]) {
+		char *eq = strchr(field[4], '=');
+		if (eq) {
+			*eq = '\0';
+			if (!token_matches(btf, field[4], proto->type)) {
+				struct str s = {0};
+				spelling(eq + 1, &s);
+				sappend(&s, "> ");
+				describe_declared(field[4], &s);
+				sappend(&s, ", the kernel returns ");
+				c_decl(btf, proto->type, "", &s);
+				sappend(&s, " ");
+				describe_kernel(btf, proto->type, &s);
+				fprintf(err, "%s: error: %s<\"%s\">: kp::Returns<%s\n", field[0], kind,
+					field[2], sstr(&s));
+				free(s.p);
+				errors++;
+			}
+		}
+	}
+	return errors;
+}
+
+/* Records in source order (g++ emits a section's variables in reverse). */
+static int by_place(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t fx = strcspn(x, ":"), fy = strcspn(y, ":");
+	int c = strncmp(x, y, fx < fy ? fx : fy);
+
+	if (c || fx != fy)
+		return c ? c : (int)fx - (int)fy;
+	return atoi(x + fx + 1) - atoi(y + fy + 1);
+}
+
+int kpb_check_records(const struct btf *btf, const char *records, size_t len, FILE *err)
+{
+	size_t i = 0, n, count = 0, k;
+	char **recs = calloc(len / 2 + 1, sizeof(*recs));
+	int errors = 0;
+
+	if (!recs)
+		abort();
+	while (i < len) {
+		n = strnlen(records + i, len - i);
+		if (n && !(recs[count++] = strndup(records + i, n)))
+			abort();
+		i += n + 1;
+	}
+	qsort(recs, count, sizeof(*recs), by_place);
+	for (k = 0; k < count; k++) {
+		errors += check_record(btf, recs[k], err);
+		free(recs[k]);
+	}
+	free(recs);
+	return errors;
+}
+
+int kpb_check_object(const struct btf *btf, const char *path, FILE *err)
+{
+	int fd = open(path, O_RDONLY), rc = -1;
+	Elf_Scn *scn = NULL;
+	size_t shstrndx;
+	Elf *elf;
+
+	if (fd < 0) {
+		fprintf(err, "kp-btf: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	elf_version(EV_CURRENT);
+	elf = elf_begin(fd, ELF_C_READ, NULL);
+	if (!elf || elf_getshdrstrndx(elf, &shstrndx)) {
+		fprintf(err, "kp-btf: %s: not an ELF object\n", path);
+		goto out;
+	}
+	rc = 0;
+	while ((scn = elf_nextscn(elf, scn))) {
+		GElf_Shdr sh;
+		Elf_Data *d;
+		const char *name;
+
+		if (!gelf_getshdr(scn, &sh) || !(name = elf_strptr(elf, shstrndx, sh.sh_name)) ||
+		    strcmp(name, ".kp_types") || sh.sh_type != SHT_PROGBITS)
+			continue;
+		if ((d = elf_getdata(scn, NULL)) && d->d_buf)
+			rc += kpb_check_records(btf, d->d_buf, d->d_size, err);
+	}
+out:
+	if (elf)
+		elf_end(elf);
+	close(fd);
 	return rc;
 }

@@ -43,6 +43,14 @@ int kpb_prototype(const struct btf *btf, const char *name, unsigned flags, char 
 int kpb_scaffold(const struct btf *btf, const char *symbol, unsigned flags, FILE *out,
 		 FILE *err);
 
+/* The build-time check: every probe record of framework/kp/btf_types.hpp
+ * (section .kp_types of a compiled object) compared with BTF.  One line per
+ * finding on ERR ("FILE:LINE: error: ..." or "FILE:LINE: warning: ..."); the
+ * number of errors (warnings do not count).  kpb_check_object: the records of
+ * ELF object PATH; -1 when it cannot be read. */
+int kpb_check_records(const struct btf *btf, const char *records, size_t len, FILE *err);
+int kpb_check_object(const struct btf *btf, const char *path, FILE *err);
+
 #ifdef __cplusplus
 }
 #endif
