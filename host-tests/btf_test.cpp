@@ -31,6 +31,26 @@ struct Kernel {
 		return fp;
 	}
 
+	struct member {
+		const char *name;
+		int type;
+		unsigned bit_offset, bit_size;
+	};
+	int add_members(int id, std::initializer_list<member> ms)
+	{
+		for (auto &m : ms)
+			btf__add_field(b, m.name, m.type, m.bit_offset, m.bit_size);
+		return id;
+	}
+	int add_struct(const char *name, unsigned size, std::initializer_list<member> ms)
+	{
+		return add_members(btf__add_struct(b, name, size), ms);
+	}
+	int add_union(const char *name, unsigned size, std::initializer_list<member> ms)
+	{
+		return add_members(btf__add_union(b, name, size), ms);
+	}
+
 	Kernel()
 	{
 		t_int = btf__add_int(b, "int", 4, BTF_INT_SIGNED);
@@ -75,6 +95,23 @@ struct Kernel {
 		int p_void = btf__add_ptr(b, 0), p_task = btf__add_ptr(b, t_task);
 		fp = proto_of(0, {{"", p_void}, {"", p_task}, {"", pid}});
 		btf__add_typedef(b, "btf_trace_task_exec", btf__add_ptr(b, fp));
+
+		// field reads: struct kfile { unsigned f_flags; struct kpath f_path; int
+		// f_bits:3; }, struct kpath { void *mnt; struct kdentry *dentry; },
+		// struct kdentry { int d_flags; struct kqstr d_name; }, struct kqstr {
+		// union { struct { u32 hash; u32 len; }; u64 hash_len; }; const
+		// unsigned char *name; }
+		int u64 = btf__add_int(b, "long long unsigned int", 8, 0);
+		int uchar = btf__add_int(b, "unsigned char", 1, 0);
+		int p_cuchar = btf__add_ptr(b, btf__add_const(b, uchar));
+		int anon_s = add_struct("", 8, {{"hash", u32, 0, 0}, {"len", u32, 32, 0}});
+		int anon_u = add_union("", 8, {{"", anon_s, 0, 0}, {"hash_len", u64, 0, 0}});
+		int qstr = add_struct("kqstr", 16, {{"", anon_u, 0, 0}, {"name", p_cuchar, 64, 0}});
+		int dentry = add_struct("kdentry", 24, {{"d_flags", t_int, 0, 0}, {"d_name", qstr, 64, 0}});
+		int p_dentry = btf__add_ptr(b, dentry);
+		int path = add_struct("kpath", 16, {{"mnt", p_void, 0, 0}, {"dentry", p_dentry, 64, 0}});
+		add_struct("kfile", 32, {{"f_flags", t_uint, 0, 0}, {"f_path", path, 64, 0},
+					 {"f_bits", t_int, 192, 3}});
 
 		// void takes_struct(struct file f)
 		fp = proto_of(0, {{"f", t_file}});
@@ -375,6 +412,49 @@ TEST(Btf, CheckRecordsSkipsForeignText)
 				    "prot, long unsigned int flags, vm_flags_t vm_flags, long unsigned "
 				    "int pgoff, long unsigned int *populate, struct list_head *uf)\n");
 	free(buf);
+}
+
+std::string resolve(const btf *b, const char *key)
+{
+	unsigned long off[4] = {};
+	char why[512] = "";
+	int hops = kpb_resolve_field(b, key, off, 4, why, sizeof(why));
+	if (hops < 0)
+		return why;
+	std::string s;
+	for (int i = 0; i < hops; i++)
+		s += (i ? "," : "") + std::to_string(off[i]);
+	return s;
+}
+
+// Offsets per hop: members added up, anonymous unions and structs searched,
+// one offset per ->; the declared type (the key's token) against the field's.
+TEST(Btf, FieldResolve)
+{
+	Kernel k;
+	EXPECT_EQ(resolve(k.b, "kfile|f_flags|u4"), "0");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry|p:kdentry"), "16");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry|p"), "16");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry->d_name.name|p"), "16,16");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry->d_name.len|u4"), "16,12");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry->d_name.hash_len|u8"), "16,8");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentryy|p"), "struct kpath has no field dentryy");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry->d_nam.name|p"),
+		  "struct kdentry has no field d_nam");
+	EXPECT_EQ(resolve(k.b, "nofile|f_flags|u4"), "the kernel has no struct nofile");
+	EXPECT_EQ(resolve(k.b, "kfile|f_bits|i4"),
+		  "struct kfile has no field f_bits (it is a bitfield: no typed read)");
+	EXPECT_EQ(resolve(k.b, "kfile|f_flags->x|p"),
+		  "f_flags is unsigned int, not a pointer to a struct: no -> after it");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry|u8"),
+		  "struct kfile's f_path.dentry is struct kdentry * (a pointer to struct kdentry), "
+		  "read into (8 bytes, unsigned)");
+	EXPECT_EQ(resolve(k.b, "kfile|f_path.dentry|p:kpath"),
+		  "struct kfile's f_path.dentry is struct kdentry * (a pointer to struct kdentry), "
+		  "read into (a pointer to struct kpath)");
+	EXPECT_EQ(resolve(k.b, "kfile|f_flags|i8"),
+		  "struct kfile's f_flags is unsigned int (4 bytes, unsigned), read into (8 bytes, "
+		  "signed)");
 }
 
 #ifdef KP_BTF_PAHOLE_OBJ

@@ -5,6 +5,8 @@
  *   kp-btf BTF list PATTERN                     functions and tracepoints
  *   kp-btf BTF scaffold SYMBOL [--tracepoint|--return]   a probe file on stdout
  *   kp-btf BTF proto SYMBOL [--tracepoint]      one prototype
+ *   kp-btf BTF|none fields OBJECT...             the kp::read_field offsets the
+ *                                               objects refer to, as assembler
  *   kp-btf BTF check OBJECT...                  the probes' declared types
  *                                               (section .kp_types) against BTF
  * BTF: a vmlinux (ELF with .BTF), a raw blob, /sys/kernel/btf/vmlinux.
@@ -19,7 +21,8 @@ static int usage(void)
 	fprintf(stderr, "usage: kp-btf BTF list PATTERN\n"
 			"       kp-btf BTF scaffold SYMBOL [--tracepoint|--return]\n"
 			"       kp-btf BTF proto SYMBOL [--tracepoint]\n"
-			"       kp-btf BTF check OBJECT...\n");
+			"       kp-btf BTF check OBJECT...\n"
+			"       kp-btf BTF|none fields OBJECT...\n");
 	return 2;
 }
 
@@ -30,6 +33,14 @@ int main(int argc, char **argv)
 	char buf[4096];
 	int rc, i;
 
+	if (argc >= 3 && !strcmp(argv[2], "fields")) {
+		btf = strcmp(argv[1], "none") ? kpb_open(argv[1], stderr) : NULL;
+		if (!btf && strcmp(argv[1], "none"))
+			return 1;
+		rc = kpb_fields(btf, argv + 3, argc - 3, stdout, stderr) ? 1 : 0;
+		btf__free(btf);
+		return rc;
+	}
 	if (argc < 4)
 		return usage();
 	if (!strcmp(argv[2], "check")) {

@@ -902,7 +902,11 @@ int kpb_check_records(const struct btf *btf, const char *records, size_t len, FI
 	return errors;
 }
 
-int kpb_check_object(const struct btf *btf, const char *path, FILE *err)
+/* Calls FN for every section of ELF object PATH: its sum, or -1 when PATH
+ * cannot be read as ELF. */
+typedef int (*section_fn)(Elf *elf, size_t shstrndx, GElf_Shdr *sh, Elf_Data *d, void *ctx);
+
+static int each_section(const char *path, FILE *err, section_fn fn, void *ctx)
 {
 	int fd = open(path, O_RDONLY), rc = -1;
 	Elf_Scn *scn = NULL;
@@ -923,17 +927,282 @@ int kpb_check_object(const struct btf *btf, const char *path, FILE *err)
 	while ((scn = elf_nextscn(elf, scn))) {
 		GElf_Shdr sh;
 		Elf_Data *d;
-		const char *name;
 
-		if (!gelf_getshdr(scn, &sh) || !(name = elf_strptr(elf, shstrndx, sh.sh_name)) ||
-		    strcmp(name, ".kp_types") || sh.sh_type != SHT_PROGBITS)
-			continue;
-		if ((d = elf_getdata(scn, NULL)) && d->d_buf)
-			rc += kpb_check_records(btf, d->d_buf, d->d_size, err);
+		if (gelf_getshdr(scn, &sh) && (d = elf_getdata(scn, NULL)) && d->d_buf)
+			rc += fn(elf, shstrndx, &sh, d, ctx);
 	}
 out:
 	if (elf)
 		elf_end(elf);
 	close(fd);
 	return rc;
+}
+
+struct check_ctx {
+	const struct btf *btf;
+	FILE *err;
+};
+
+static int check_section(Elf *elf, size_t shstrndx, GElf_Shdr *sh, Elf_Data *d, void *ctx)
+{
+	struct check_ctx *c = ctx;
+	const char *name = elf_strptr(elf, shstrndx, sh->sh_name);
+
+	if (!name || strcmp(name, ".kp_types") || sh->sh_type != SHT_PROGBITS)
+		return 0;
+	return kpb_check_records(c->btf, d->d_buf, d->d_size, c->err);
+}
+
+int kpb_check_object(const struct btf *btf, const char *path, FILE *err)
+{
+	struct check_ctx c = {btf, err};
+	return each_section(path, err, check_section, &c);
+}
+
+/* ---- field reads (tools/kp-btf fields) ------------------------------------------- */
+
+/* Member NAME of struct/union ID, anonymous members searched too: its byte
+ * offset added to *OFF and its type, or 0 (*bitfield set for a bitfield). */
+static __u32 find_member(const struct btf *btf, __u32 id, const char *name, size_t len,
+			 unsigned long *off, int *bitfield)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	const struct btf_member *m;
+	unsigned i;
+
+	if (!t || !(btf_is_struct(t) || btf_is_union(t)))
+		return 0;
+	m = btf_members(t);
+	for (i = 0; i < btf_vlen(t); i++) {
+		const char *mn = btf__name_by_offset(btf, m[i].name_off);
+		__u32 bits = btf_member_bit_offset(t, i);
+		if (mn && *mn) {
+			if (strlen(mn) != len || strncmp(mn, name, len))
+				continue;
+			if (btf_member_bitfield_size(t, i) || bits % 8) {
+				*bitfield = 1;
+				return 0;
+			}
+			*off += bits / 8;
+			return m[i].type;
+		}
+		/* an anonymous struct or union: its members are the outer one's */
+		unsigned long inner = 0;
+		__u32 found = find_member(btf, strip(btf, m[i].type), name, len, &inner, bitfield);
+		if (found) {
+			*off += bits / 8 + inner;
+			return found;
+		}
+	}
+	return 0;
+}
+
+int kpb_resolve_field(const struct btf *btf, const char *key, unsigned long *off, int max,
+		      char *why, size_t why_size)
+{
+	const char *bar1 = strchr(key, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
+	char sname[256], path[512];
+	const char *token, *p;
+	__s32 sid;
+	__u32 cur, ftype = 0;
+	int hops = 0;
+
+	if (!bar1 || !bar2 || (size_t)(bar1 - key) >= sizeof(sname) ||
+	    (size_t)(bar2 - bar1 - 1) >= sizeof(path)) {
+		snprintf(why, why_size, "malformed field key %s", key);
+		return -1;
+	}
+	snprintf(sname, sizeof(sname), "%.*s", (int)(bar1 - key), key);
+	snprintf(path, sizeof(path), "%.*s", (int)(bar2 - bar1 - 1), bar1 + 1);
+	token = bar2 + 1;
+	sid = btf__find_by_name_kind(btf, sname, BTF_KIND_STRUCT);
+	if (sid <= 0)
+		sid = btf__find_by_name_kind(btf, sname, BTF_KIND_UNION);
+	if (sid <= 0) {
+		snprintf(why, why_size, "the kernel has no struct %s", sname);
+		return -1;
+	}
+	cur = (__u32)sid;
+	p = path;
+	while (*p) {
+		const char *hop_end = strstr(p, "->");
+		const char *end = hop_end ? hop_end : p + strlen(p);
+		const struct btf_type *ct = btf__type_by_id(btf, cur);
+		unsigned long o = 0;
+
+		if (hops >= max) {
+			snprintf(why, why_size, "the path %s has too many ->", path);
+			return -1;
+		}
+		while (p < end) {
+			const char *dot = memchr(p, '.', (size_t)(end - p));
+			size_t len = dot ? (size_t)(dot - p) : (size_t)(end - p);
+			int bitfield = 0;
+			__u32 inner = strip(btf, cur);
+
+			ftype = find_member(btf, inner, p, len, &o, &bitfield);
+			if (!ftype) {
+				snprintf(why, why_size, "%s %s has no field %.*s%s",
+					 btf_is_union(btf__type_by_id(btf, inner)) ? "union" : "struct",
+					 tname(btf, btf__type_by_id(btf, inner)), (int)len, p,
+					 bitfield ? " (it is a bitfield: no typed read)" : "");
+				return -1;
+			}
+			cur = strip(btf, ftype);
+			p += len + (dot ? 1 : 0);
+			if (!dot)
+				break;
+		}
+		(void)ct;
+		off[hops++] = o;
+		if (hop_end) {
+			/* through a pointer to the next struct */
+			const struct btf_type *pt = btf__type_by_id(btf, strip(btf, ftype));
+			const struct btf_type *to = pt && btf_is_ptr(pt) ? btf__type_by_id(btf, strip(btf, pt->type)) : NULL;
+			if (!to || !(btf_is_struct(to) || btf_is_union(to))) {
+				struct str s = {0};
+				c_decl(btf, ftype, "", &s);
+				snprintf(why, why_size, "%.*s is %s, not a pointer to a struct: no -> after it",
+					 (int)(hop_end - path), path, sstr(&s));
+				free(s.p);
+				return -1;
+			}
+			cur = strip(btf, pt->type);
+			p = hop_end + 2;
+		}
+	}
+	if (!token_matches(btf, token, ftype)) {
+		struct str s = {0};
+		sappend(&s, "struct %s's %s is ", sname, path);
+		c_decl(btf, ftype, "", &s);
+		sappend(&s, " ");
+		describe_kernel(btf, ftype, &s);
+		sappend(&s, ", read into ");
+		describe_declared(token, &s);
+		snprintf(why, why_size, "%s", sstr(&s));
+		free(s.p);
+		return -1;
+	}
+	return hops;
+}
+
+#define KP_FIELD_PREFIX "_ZN9kp_fields3offIJ"
+
+/* kp_fields::off<'a','b',...>'s characters: Lc<decimal>E each, then EEE */
+static int demangle_key(const char *sym, char *key, size_t size)
+{
+	const char *p = sym + strlen(KP_FIELD_PREFIX);
+	size_t n = 0;
+
+	while (!strncmp(p, "Lc", 2)) {
+		char *e;
+		long c = strtol(p + 2, &e, 10);
+		if (*e != 'E' || c <= 0 || c > 127 || n + 1 >= size)
+			return -1;
+		key[n++] = (char)c;
+		p = e + 1;
+	}
+	key[n] = '\0';
+	return strcmp(p, "EEE") ? -1 : 0;
+}
+
+struct sym_list {
+	char **list;
+	size_t count;
+};
+
+/* The undefined kp_fields symbols of a symbol table, each once. */
+static int field_symbols(Elf *elf, size_t shstrndx, GElf_Shdr *sh, Elf_Data *d, void *ctx)
+{
+	struct sym_list *l = ctx;
+	size_t i, k;
+
+	(void)shstrndx;
+	if (sh->sh_type != SHT_SYMTAB || !sh->sh_entsize)
+		return 0;
+	for (i = 0; i < sh->sh_size / sh->sh_entsize; i++) {
+		GElf_Sym s;
+		const char *name;
+		if (!gelf_getsym(d, (int)i, &s) || s.st_shndx != SHN_UNDEF ||
+		    !(name = elf_strptr(elf, sh->sh_link, s.st_name)) ||
+		    strncmp(name, KP_FIELD_PREFIX, strlen(KP_FIELD_PREFIX)))
+			continue;
+		for (k = 0; k < l->count && strcmp(l->list[k], name); k++)
+			;
+		if (k < l->count)
+			continue;
+		l->list = realloc(l->list, (l->count + 1) * sizeof(*l->list));
+		if (!l->list || !(l->list[l->count++] = strdup(name)))
+			abort();
+	}
+	return 0;
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int kpb_fields(const struct btf *btf, char *const *objs, int n, FILE *out, FILE *err)
+{
+	int errors = 0, i;
+	struct str seen = {0}; /* the symbols done, each followed by a newline */
+
+	fprintf(out, "/* generated by tools/kp-btf fields: kp::read_field offsets */\n");
+	for (i = 0; i < n; i++) {
+		struct sym_list l = {NULL, 0};
+		char **syms;
+		size_t count, k;
+
+		if (each_section(objs[i], err, field_symbols, &l)) {
+			errors++;
+			continue;
+		}
+		syms = l.list;
+		count = l.count;
+		qsort(syms, count, sizeof(*syms), by_str);
+		for (k = 0; k < count; k++) {
+			char key[512], why[1024];
+			unsigned long off[16];
+			int hops, h;
+			char *line;
+
+			/* the same field read in several objects: defined (and reported) once */
+			if (asprintf(&line, "\n%s\n", syms[k]) < 0)
+				abort();
+			if (strstr(sstr(&seen), line)) {
+				free(line);
+				free(syms[k]);
+				continue;
+			}
+			sappend(&seen, "%s", line + (seen.len ? 1 : 0));
+			free(line);
+			if (demangle_key(syms[k], key, sizeof(key))) {
+				fprintf(err, "%s: error: kp::read_field: cannot read the symbol %s\n",
+					objs[i], syms[k]);
+				errors++;
+			} else if (!btf) {
+				*strrchr(key, '|') = '\0';
+				fprintf(err, "%s: error: kp::read_field<\"%s\">: field reads need the "
+					     "target kernel's BTF (KP_BTF=FILE, or the headers' vmlinux)\n",
+					objs[i], strchr(key, '|') + 1);
+				errors++;
+			} else if ((hops = kpb_resolve_field(btf, key, off, 16, why, sizeof(why))) < 0) {
+				char *bar = strrchr(key, '|');
+				*bar = '\0';
+				fprintf(err, "%s: error: kp::read_field<\"%s\"> on struct %.*s: %s\n",
+					objs[i], strchr(key, '|') + 1, (int)strcspn(key, "|"), key, why);
+				errors++;
+			} else {
+				fprintf(out, "\t.section .rodata.kp_fields,\"a\"\n\t.balign 8\n");
+				fprintf(out, "\t.globl %s\n%s:\n\t/* %s */\n", syms[k], syms[k], key);
+				for (h = 0; h < hops; h++)
+					fprintf(out, "\t.quad %lu\n", off[h]);
+			}
+			free(syms[k]);
+		}
+		free(syms);
+	}
+	free(seen.p);
+	return errors;
 }

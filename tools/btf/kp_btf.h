@@ -51,6 +51,16 @@ int kpb_scaffold(const struct btf *btf, const char *symbol, unsigned flags, FILE
 int kpb_check_records(const struct btf *btf, const char *records, size_t len, FILE *err);
 int kpb_check_object(const struct btf *btf, const char *path, FILE *err);
 
+/* Field reads (framework/kp/fields.hpp): the kp_fields::off<...> symbols
+ * that the N objects refer to, resolved in BTF (NULL: none available), as
+ * assembler source on OUT defining each one (the offset of every hop).  One
+ * line per error on ERR ("OBJECT: error: ..."); the number of errors. */
+int kpb_fields(const struct btf *btf, char *const *objs, int n, FILE *out, FILE *err);
+/* One key "STRUCT|PATH|TOKEN": its offsets (one per hop) into OFF; the
+ * number of hops, or -1 with the reason in WHY. */
+int kpb_resolve_field(const struct btf *btf, const char *key, unsigned long *off, int max,
+		      char *why, size_t why_size);
+
 #ifdef __cplusplus
 }
 #endif
