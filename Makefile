@@ -94,11 +94,16 @@ modules:
 # (examples/ plus a probe that cannot register: proves rollback), kp_bad.ko
 # (every other kind of probe that cannot attach), kp_dup.ko (one probe
 # declared twice), kp_out.ko (output into its trace instance, begin/end and
-# interval handlers: tests/vm/out-probes) and kp_target.ko (functions with known arguments to probe).
+# interval handlers: tests/vm/out-probes), kp_scaffold.ko (tools/kp-btf
+# scaffold's files) and kp_target.ko (functions with known arguments to probe).
 # kp_tests, kp_dup and part of kp_bad probe kp_target.ko's functions, which
 # the kernel's BTF does not have, and kp_fail/kp_bad's other probes cannot
 # attach on purpose: the BTF check (Kbuild, tools/kp-btf check) is off for them.
 kp-no-btf-check := KP_BTF_CHECK=0
+# kp_scaffold.ko: what tools/kp-btf scaffold writes for the target kernel
+# (its BTF: KP_BTF), for a function and a tracepoint no example probes
+# (tests/vm/t/39-scaffold.sh)
+kp-scaffold-dir := generated/scaffold
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
@@ -109,6 +114,12 @@ vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes $(kp-no-btf-check) modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
+	rm -rf $(kp-root)/$(kp-scaffold-dir) && mkdir -p $(kp-root)/$(kp-scaffold-dir)
+	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold vfs_fsync_range -o $(kp-root)/$(kp-scaffold-dir)/fsync.cpp
+	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold signal_deliver --tracepoint \
+		-o $(kp-root)/$(kp-scaffold-dir)/signal_deliver.cpp
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_scaffold KP_PROBE_DIRS=$(kp-scaffold-dir) modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_scaffold.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 # ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------
