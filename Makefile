@@ -96,22 +96,37 @@ modules:
 # declared twice), kp_out.ko (output into its trace instance:
 # tests/vm/out-probes), kp_run.ko (begin, end and interval probes:
 # tests/vm/run-probes), kp_overload.ko (a probe whose handler spins:
-# tests/vm/overload-probes) and kp_target.ko (functions with known arguments
-# to probe).
+# tests/vm/overload-probes), kp_scaffold.ko (tools/kp-btf scaffold's files)
+# and kp_target.ko (functions with known arguments to probe).
+# kp_tests, kp_dup, kp_out, kp_overload and part of kp_bad probe kp_target.ko's
+# functions, which the kernel's BTF does not have, and kp_fail/kp_bad's
+# other probes cannot attach on purpose: the BTF check (Kbuild, tools/kp-btf
+# check) is off for them.
+kp-no-btf-check := KP_BTF_CHECK=0
+# kp_scaffold.ko: what tools/kp-btf scaffold writes for the target kernel
+# (its BTF: KP_BTF), for a function and a tracepoint no example probes
+# (tests/vm/t/39-scaffold.sh)
+kp-scaffold-dir := generated/scaffold
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_tests KP_PROBE_DIRS=tests/vm/probes modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_tests KP_PROBE_DIRS=tests/vm/probes $(kp-no-btf-check) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_tests.ko $(KDIR)
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" modules
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bad KP_PROBE_DIRS=tests/vm/bad-probes modules
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes modules
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_overload KP_PROBE_DIRS=tests/vm/overload-probes modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" $(kp-no-btf-check) modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bad KP_PROBE_DIRS=tests/vm/bad-probes $(kp-no-btf-check) modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes $(kp-no-btf-check) modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_overload KP_PROBE_DIRS=tests/vm/overload-probes $(kp-no-btf-check) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_overload.ko $(KDIR)
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes $(kp-no-btf-check) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
-	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_run KP_PROBE_DIRS=tests/vm/run-probes modules
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_run KP_PROBE_DIRS=tests/vm/run-probes $(kp-no-btf-check) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_run.ko $(KDIR)
+	rm -rf $(kp-root)/$(kp-scaffold-dir) && mkdir -p $(kp-root)/$(kp-scaffold-dir)
+	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold vfs_fsync_range -o $(kp-root)/$(kp-scaffold-dir)/fsync.cpp
+	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold signal_deliver --tracepoint \
+		-o $(kp-root)/$(kp-scaffold-dir)/signal_deliver.cpp
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_scaffold KP_PROBE_DIRS=$(kp-scaffold-dir) modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_scaffold.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 # ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------

@@ -38,6 +38,7 @@
 #include "kp_abi.h"
 #include "kp/context.hpp"
 #include "kp/memory.hpp"
+#include "kp/fields.hpp"
 #include "kp/types.hpp"
 #include "kp/probes.hpp"
 #include "kp/print.hpp"

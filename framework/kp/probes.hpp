@@ -15,6 +15,7 @@
 #pragma once
 
 #include "../kp_abi.h"
+#include "btf_types.hpp"
 #include "decode.hpp"
 #include "describe.hpp"
 #include "fentry.hpp"
@@ -301,7 +302,43 @@ template <class P> consteval auto probe_name()
 
 // KP_PROBE(P, handlers...) parses its arguments as bind<P, handlers...>, so
 // commas inside P's template arguments need no parentheses.
+// The probe's record for the BTF check (btf_types.hpp): kprobes at a
+// function's entry, kretprobes, tracepoints.
+template <class P> struct type_kind {
+	static constexpr const char *name = nullptr;
+	static constexpr bool returns = false;
+};
+template <fixed_string S, class... O> struct type_kind<Kprobe<S, O...>> {
+	static constexpr const char *name = "kprobe";
+	static constexpr bool returns = false;
+};
+template <fixed_string S, class... O> struct type_kind<Kretprobe<S, O...>> {
+	static constexpr const char *name = "kretprobe";
+	static constexpr bool returns = true;
+};
+template <fixed_string S, class... O> struct type_kind<Tracepoint<S, O...>> {
+	static constexpr const char *name = "tracepoint";
+	static constexpr bool returns = false;
+};
+
+template <class P> consteval type_record probe_type_record(const char *file, unsigned line)
+{
+	if constexpr (!is_probe<P> || type_kind<P>::name == nullptr) {
+		return {};
+	} else if constexpr (!P::options::valid || P::options::at_offset) {
+		return {};
+	} else {
+		using Ret = meta::cond_t<type_kind<P>::returns, typename P::options::returns, void>;
+		return make_type_record<typename P::options, Ret>(type_kind<P>::name,
+								  P::symbol.data, file, line);
+	}
+}
+
 template <class P, auto... H> struct bind {
+	static consteval type_record types(const char *file, unsigned line)
+	{
+		return probe_type_record<P>(file, line);
+	}
 	static constexpr auto symbol = probe_symbol<P>();
 	static constexpr auto name = probe_name<P>();
 	static consteval kp_probe_desc describe(const char *sym, const char *name, const char *file,
@@ -357,5 +394,8 @@ template <class P, auto... H> struct bind {
 	static constexpr ::kp_probe_desc KP_CAT(kp_desc_, n) KP_LOCAL_LABEL(desc, n) =          \
 		KP_CAT(kp_bound_, n)::describe(KP_CAT(kp_symbol_, n).data,                      \
 					       KP_CAT(kp_name_, n).data, __FILE__, __LINE__, n);  \
+	[[gnu::used, gnu::section(".kp_types")]] static constexpr ::kp::detail::type_record    \
+		KP_CAT(kp_types_, n) KP_LOCAL_LABEL(types, n) =                                 \
+			KP_CAT(kp_bound_, n)::types(__FILE__, __LINE__);                        \
 	[[gnu::used, gnu::section("kp_probes")]] static const ::kp_probe_desc *const KP_CAT(   \
 		kp_entry_, n) KP_LOCAL_LABEL(entry, n) = &KP_CAT(kp_desc_, n)
