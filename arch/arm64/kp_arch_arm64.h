@@ -98,7 +98,8 @@ struct kp_arm64_fregs {
 		      KP_ARM64_FOFF(regs[2]), KP_ARM64_FOFF(regs[3]),          \
 		      KP_ARM64_FOFF(regs[4]), KP_ARM64_FOFF(regs[5]),          \
 		      KP_ARM64_FOFF(regs[6]), KP_ARM64_FOFF(regs[7]) },        \
-	.nr_syscall_args = 0,                                                  \
+	.nr_syscall_args = 0, /* entry probes read function arguments only */ \
+	.syscall_arg_regs = { 0 },                                             \
 	.ret = KP_ARM64_FOFF(regs[0]),                                         \
 	.ip = KP_ARM64_FOFF(pc),                                               \
 	.sp = KP_ARM64_FOFF(sp),                                               \
