@@ -21,6 +21,7 @@
 
 #include <linux/jiffies.h>
 #include <linux/kprobes.h>
+#include <linux/minmax.h>
 #include <linux/moduleparam.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
@@ -42,6 +43,20 @@ static unsigned int kp_ovl_n;
 static unsigned long __percpu *kp_ovl_hits;	   /* the core's hit counters: the index of a state */
 static unsigned long long __percpu *kp_ovl_busy;  /* per probe: sampled ns x KP_SAMPLE_EVERY */
 static unsigned long long *kp_ovl_seen;		   /* [idx * nr_cpu_ids + cpu]: busy at the last check */
+static unsigned char *kp_ovl_strikes;		   /* [idx * nr_cpu_ids + cpu]: checks over the limit in a row */
+
+/*
+ * A timed call counts at most 1 ms: the clock also runs while the CPU is
+ * interrupted, or, in a VM, while the host runs something else, and one such
+ * call, counted 256 times, would look like a quarter of a second.  And a
+ * probe is disabled only when over the limit in two checks in a row.  (A
+ * guest whose vCPU thread the host stalled saw an inode_permission probe
+ * "use 146%" in one interval.)  So a handler taking more than 1 ms a call is
+ * underestimated: it is seen when called more than about 512 times a second
+ * on one CPU.
+ */
+#define KP_SAMPLE_MAX_NS 1000000ull
+#define KP_OVERLOAD_STRIKES 2
 static u64 kp_ovl_last;				   /* ktime_get_ns() of the last check */
 static bool kp_ovl_running;
 
@@ -56,7 +71,8 @@ void notrace kp_sample_end(struct kp_probe_state *s, unsigned long long t0)
 	unsigned long idx = (unsigned long)(s->hits - (unsigned long __force *)kp_ovl_hits);
 
 	if (idx < kp_ovl_n)
-		this_cpu_add(kp_ovl_busy[idx], (ktime_get_mono_fast_ns() - t0) * KP_SAMPLE_EVERY);
+		this_cpu_add(kp_ovl_busy[idx],
+			     min(ktime_get_mono_fast_ns() - t0, KP_SAMPLE_MAX_NS) * KP_SAMPLE_EVERY);
 }
 NOKPROBE_SYMBOL(kp_sample_end);
 
@@ -82,12 +98,16 @@ static void kp_overload_check(struct work_struct *w)
 		for_each_possible_cpu(cpu) {
 			unsigned long long busy = *per_cpu_ptr(kp_ovl_busy + idx, cpu);
 			unsigned long long *seen = &kp_ovl_seen[idx * nr_cpu_ids + cpu];
+			unsigned char *strikes = &kp_ovl_strikes[idx * nr_cpu_ids + cpu];
 			unsigned long long used = busy - *seen;
 
 			*seen = busy;
-			/* used / span > limit / 100; a probe disabled already is skipped */
-			if (span && used * 100 > (unsigned long long)overload_limit * span &&
-			    kp_status_enabled(idx))
+			/* used / span > limit / 100, twice in a row; a disabled probe is skipped */
+			if (!span || used * 100 <= (unsigned long long)overload_limit * span) {
+				*strikes = 0;
+				continue;
+			}
+			if (++*strikes >= KP_OVERLOAD_STRIKES && kp_status_enabled(idx))
 				kp_status_overload(idx, cpu, (unsigned int)div64_u64(used * 100, span),
 						   (unsigned int)div64_u64(span, NSEC_PER_MSEC),
 						   overload_limit);
@@ -103,7 +123,8 @@ int kp_overload_init(unsigned int n, unsigned long __percpu *hits)
 	kp_ovl_busy = __alloc_percpu((n ? n : 1) * sizeof(unsigned long long),
 				     sizeof(unsigned long long));
 	kp_ovl_seen = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_seen), GFP_KERNEL);
-	if (!kp_ovl_busy || !kp_ovl_seen) {
+	kp_ovl_strikes = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_strikes), GFP_KERNEL);
+	if (!kp_ovl_busy || !kp_ovl_seen || !kp_ovl_strikes) {
 		kp_overload_free();
 		return -ENOMEM;
 	}
@@ -133,7 +154,9 @@ void kp_overload_free(void)
 {
 	free_percpu(kp_ovl_busy);
 	kfree(kp_ovl_seen);
+	kfree(kp_ovl_strikes);
 	kp_ovl_busy = NULL;
 	kp_ovl_seen = NULL;
+	kp_ovl_strikes = NULL;
 	kp_ovl_n = 0;
 }

@@ -5,8 +5,8 @@
 #    workload writing /tmp/kp-run-test: exit 0; the probe's own line for that
 #    file (decoded filename); the status table with a hit count > 0; the
 #    verdict "N kprobe(s) registered while loaded, 0 left" with N = 1;
-#  - a probe file with a type error: exit non-zero, and the compiler's
-#    error line naming that file;
+#  - a probe file with a type error: exit non-zero, the compiler's error
+#    naming the parameter, and its line naming that file;
 #  - Ctrl-C (SIGINT to tools/kp) during a 300 s run: the guest's console log
 #    shows the stop request and the unload with 0 kprobes left; exit 0, in
 #    far less than 300 s;
@@ -45,7 +45,7 @@ CPP
 "$root/tools/kp" run --vm amd64-6.12-llvm --duration 1 "$work/broken.cpp" >"$work/broken.out" 2>&1
 rc=$?
 [[ $rc != 0 ]] && ok "compile error: exit $rc" || bad "compile error: exit 0"
-expect "compile error: the compiler's error" "$work/broken.out" ': error: .*kp::Kprobe'
+expect "compile error: the compiler's error, naming the parameter" "$work/broken.out" ': error: .*kprobe_handler_parameter<1>::is_declared_as<const char \*>::but_the_handler_takes<int>'
 expect "compile error: the line of the probe file it comes from" "$work/broken.out" '^broken\.cpp:3:[0-9]+: '
 
 # Ctrl-C: the guest unloads the module and the run ends

@@ -1,12 +1,12 @@
 # overload: kp_overload.ko (tests/vm/overload-probes/spin.cpp): "spin" spins
-# 2 ms in every call of kp_target_value(), "steady" counts the
-# kp_target_hit tracepoint the same loop fires.  Writing 3000 to the
-# target's repeat file (3000 calls of each, 6 s if spin never stopped):
-# within about an interval (1 s) spin's handlers use more than
-# overload_limit (50%) of a CPU, so spin is disabled with one line naming
+# 1 ms in every call of kp_target_value(), "steady" counts the
+# kp_target_hit tracepoint the same loop fires.  Writing 6000 to the
+# target's repeat file (6000 calls of each, 6 s if spin never stopped):
+# spin's handlers use more than overload_limit (50%) of a CPU in two checks
+# in a row (about 2 s), so spin is disabled with one line naming
 # it, "disabled (overload)", and stops counting (its hits stay far below
-# 3000 and do not change with 100 more calls), while steady counts every
-# call: exactly 3000, then 3100.  "enable spin" arms it again.  Loaded with
+# 6000 and do not change with 100 more calls), while steady counts every
+# call: exactly 6000, then 6100.  "enable spin" arms it again.  Loaded with
 # overload_limit=0, spin runs on: 600 calls, 600 hits, still enabled.
 
 OV=/sys/kernel/debug/kp-kp_overload
@@ -17,7 +17,7 @@ check "kp_overload.ko loads" insmod /kp_overload.ko
 expect_eq "both probes enabled, no hits yet" \
 	"$(ov_field spin 6) $(ov_field spin 7) $(ov_field steady 6) $(ov_field steady 7)" "enabled 0 enabled 0"
 t0=$(date +%s)
-echo 3000 >/sys/kernel/debug/kp_target/repeat
+echo 6000 >/sys/kernel/debug/kp_target/repeat
 took=$(($(date +%s) - t0))
 # the line comes from the overload check's worker: wait for it (at most 3 s)
 for i in 1 2 3 4 5 6; do
@@ -34,13 +34,13 @@ if [ "${pct:-0}" -ge 50 ] && [ "$pct" -le 160 ]; then pass "the share it reports
 	fail "the share it reports is over the limit" "${pct:-none}%"; fi
 expect_eq "its state: disabled (overload)" "$(ov_field spin 6)" "disabled (overload)"
 spin_hits=$(ov_field spin 7)
-# it ran (the positive control) and was stopped well before the 3000 calls ended
-if [ "$spin_hits" -ge 256 ] && [ "$spin_hits" -lt 2500 ]; then pass "spin ran, then stopped counting"; else
-	fail "spin ran, then stopped counting" "spin hits: $spin_hits of 3000 calls (${took}s)"; fi
-expect_eq "steady counted every call meanwhile" "$(ov_field steady 6) $(ov_field steady 7)" "enabled 3000"
+# it ran (the positive control) and was stopped well before the 6000 calls ended
+if [ "$spin_hits" -ge 256 ] && [ "$spin_hits" -lt 5000 ]; then pass "spin ran, then stopped counting"; else
+	fail "spin ran, then stopped counting" "spin hits: $spin_hits of 6000 calls (${took}s)"; fi
+expect_eq "steady counted every call meanwhile" "$(ov_field steady 6) $(ov_field steady 7)" "enabled 6000"
 echo 100 >/sys/kernel/debug/kp_target/repeat
 expect_eq "100 more calls: steady counts them, spin stays off" \
-	"$(ov_field steady 7) $(ov_field spin 7)" "3100 $spin_hits"
+	"$(ov_field steady 7) $(ov_field spin 7)" "6100 $spin_hits"
 echo "enable spin" >$OV/control
 expect_eq "enable spin: armed again" "$(ov_field spin 6)" "enabled"
 check "rmmod kp_overload" rmmod kp_overload
