@@ -7,10 +7,11 @@
  * Context: every probe handler runs with preemption disabled (kprobe and
  * kretprobe handlers from the breakpoint, ftrace or rethook path, tracepoint
  * probes inside the tracepoint's preempt_disable_notrace()).  The increment
- * does not rely on it: like this_cpu_inc() it is one instruction relative
- * to the current CPU on x86_64, and the core's this_cpu_inc() on arm64, so
- * it is also safe against interrupts and migration.  The counters are read
- * (summed over the possible CPUs) by the status file.
+ * does not rely on it: on x86_64 it is a %gs-relative add of the counter's
+ * low byte plus, once in KP_SAMPLE_EVERY hits, the carry into the rest
+ * (arch/x86_64), on arm64 the core's this_cpu_inc_return(), so it is also
+ * safe against interrupts and migration.  The counters are read (summed
+ * over the possible CPUs) by the status file.
  */
 #ifndef KP_HIT_H
 #define KP_HIT_H
