@@ -90,7 +90,8 @@ modules:
 	$(kp-root)/tools/kp-check-module $(kp-root)/$(KP_MODULE).ko $(KDIR)
 
 # What the test bench loads (never probes/, which is the user's):
-# kp_examples.ko (examples/), kp_tests.ko (tests/vm/probes), kp_fail.ko
+# kp_examples.ko (examples/), kp_tests.ko (tests/vm/probes), kp_linger.ko
+# (the stress check's unload guard, one tracepoint probe), kp_fail.ko
 # (examples/ plus a probe that cannot register: proves rollback), kp_bad.ko
 # (every other kind of probe that cannot attach), kp_dup.ko (one probe
 # declared twice), kp_out.ko (output into its trace instance:
@@ -98,7 +99,7 @@ modules:
 # tests/vm/run-probes), kp_overload.ko (a probe whose handler spins:
 # tests/vm/overload-probes), kp_scaffold.ko (tools/kp-btf scaffold's files)
 # and kp_target.ko (functions with known arguments to probe).
-# kp_tests, kp_dup, kp_out, kp_overload and part of kp_bad probe kp_target.ko's
+# kp_tests, kp_linger, kp_dup, kp_out, kp_overload and part of kp_bad probe kp_target.ko's
 # functions, which the kernel's BTF does not have, and kp_fail/kp_bad's
 # other probes cannot attach on purpose: the BTF check (Kbuild, tools/kp-btf
 # check) is off for them.
@@ -112,6 +113,8 @@ vm-target:
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_tests KP_PROBE_DIRS=tests/vm/probes $(kp-no-btf-check) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_tests.ko $(KDIR)
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_linger KP_PROBE_DIRS=tests/vm/linger-probes $(kp-no-btf-check) modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_linger.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" $(kp-no-btf-check) modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bad KP_PROBE_DIRS=tests/vm/bad-probes $(kp-no-btf-check) modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes $(kp-no-btf-check) modules

@@ -81,7 +81,7 @@ esac
 
 # probe functions of our modules on kp_target_hit and signal_generate, as the
 # kernel holds them (kp_target's tp_probes file)
-tp_probes_ours() { grep -cE '\[(kp_tests|kp_examples)\]$' /sys/kernel/debug/kp_target/tp_probes; }
+tp_probes_ours() { grep -cE '\[(kp_tests|kp_examples|kp_linger)\]$' /sys/kernel/debug/kp_target/tp_probes; }
 
 # kmsg_mark NAME: a marker line in the kernel log; dmesg_since NAME: the
 # kernel log after the last such marker (what one step of a check logged)

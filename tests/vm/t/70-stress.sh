@@ -2,13 +2,15 @@
 # kp_tests.ko continuously (opens, closes, execs and child exits' SIGCHLD
 # from kp_stress, a copy of kp_guest whose comm the example probes do not
 # print for; kp_target's repeat/many/errptr writes; concurrent sleeps on
-# the MaxActive<1> kretprobe) while both modules are unloaded and loaded
-# again $KP_CYCLES times (kp.cycles=, default 20).  After every unload: no
-# kprobe left in the kprobes list and none of our functions left on the
-# tracepoints (kp_target's tp_probes file); after every load: both see our
-# probes again (the positive controls, same commands); after every cycle:
-# no line of tests/vm/bad-patterns in dmesg.  The unload guard: no unload
-# returned from kp_tests' exit while its slow tracepoint probe (a_linger.c) was
+# the MaxActive<1> kretprobe) while kp_linger.ko, kp_tests.ko and
+# kp_examples.ko are unloaded and loaded again $KP_CYCLES times
+# (kp.cycles=, default 20).  After every unload: no kprobe left in the
+# kprobes list and none of our functions left on the tracepoints
+# (kp_target's tp_probes file); after every load: both see our probes again
+# (the positive controls, same commands); after every cycle: no line of
+# tests/vm/bad-patterns in dmesg.  The unload guard: no unload returned from
+# kp_linger's exit while its slow tracepoint probe (linger-probes/a_linger.c,
+# the module's only probe, so only the core's tracepoint wait covers it) was
 # still running on the other CPU (kp_target's late counter, from its module
 # notifier), and that probe did run throughout (linger_runs grows).  At the
 # end the kernel still runs the workload and a probed open decodes correctly.
@@ -22,6 +24,7 @@ if [ "$ARCH" = aarch64 ] && case $(uname -r) in 6.1.*) true ;; *) false ;; esac;
 	echo "ok $KTAP_N stress: load/unload cycles under load # SKIP arm64 6.1: slab corruption under this stress, under investigation"
 	return 0 2>/dev/null || exit 0
 fi
+insmod /kp_linger.ko || fail "stress: insmod kp_linger" "insmod failed"
 cp /bin/kp_guest /bin/kp_stress
 printf 'not a program\n' >/tmp/kp-stress-noexec
 chmod 644 /tmp/kp-stress-noexec
@@ -46,7 +49,7 @@ done) &
 w2=$!
 (while [ ! -e /tmp/stress.stop ]; do usleep 3000; done) &
 w3=$!
-# the unload guard: kp_tests' slow probe on kp_target_linger, in flight
+# the unload guard: kp_linger's slow probe on kp_target_linger, in flight
 # 200 us per call, on whichever CPU is not unloading
 (while [ ! -e /tmp/stress.stop ]; do echo 50 >/sys/kernel/debug/kp_target/linger; usleep 1000; done) &
 w5=$!
@@ -59,6 +62,7 @@ klist_left=0 klist_unseen=0 tp_left=0 tp_unseen=0 load_fail=0 unload_fail=0 bad=
 i=1
 t0=$(date +%s)
 while [ $i -le "$KP_CYCLES" ]; do
+	rmmod kp_linger || { unload_fail=$((unload_fail + 1)); first=${first:-"cycle $i: rmmod kp_linger"}; }
 	rmmod kp_tests || { unload_fail=$((unload_fail + 1)); first=${first:-"cycle $i: rmmod kp_tests"}; }
 	rmmod kp_examples || { unload_fail=$((unload_fail + 1)); first=${first:-"cycle $i: rmmod kp_examples"}; }
 	n=$(klist_count)
@@ -67,6 +71,7 @@ while [ $i -le "$KP_CYCLES" ]; do
 	[ "$n" = 0 ] || { tp_left=$((tp_left + 1)); first=${first:-"cycle $i: $n tracepoint probes left"}; }
 	insmod /kp_examples.ko || { load_fail=$((load_fail + 1)); first=${first:-"cycle $i: insmod kp_examples"}; }
 	insmod /kp_tests.ko || { load_fail=$((load_fail + 1)); first=${first:-"cycle $i: insmod kp_tests"}; }
+	insmod /kp_linger.ko || { load_fail=$((load_fail + 1)); first=${first:-"cycle $i: insmod kp_linger"}; }
 	[ "$(klist_count)" -gt 0 ] || klist_unseen=$((klist_unseen + 1))
 	[ "$(tp_probes_ours)" -gt 0 ] || tp_unseen=$((tp_unseen + 1))
 	if dmesg | bad_lines >/tmp/stress.bad; then
@@ -96,6 +101,7 @@ for p in $w1 $w2 $w3 $w4 $w5; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)
 expect_eq "the workload still runs after the cycles" "$alive" 5
 touch /tmp/stress.stop
 wait $w1 $w2 $w3 $w4 $w5 2>/dev/null
+rmmod kp_linger
 out=$(kp_guest open /tmp/kp-after-stress 241 640)
 pid=$(value pid "$out")
 expect_line "a probed open decodes correctly after the cycles" \
