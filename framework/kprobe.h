@@ -158,10 +158,113 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	static const struct kp_probe_desc *const KP_C_ID(entry, func, n)               \
 		__attribute__((used, section("kp_probes"))) = &KP_C_ID(desc, func, n)
 
+/*
+ * The BTF check's record of a C probe (tools/kp-btf check, run by Kbuild on
+ * every C object of a probe directory).  Its section is .discard.kp_types:
+ * the kernel's module.lds discards .discard.* when it links the .ko, so the
+ * module never carries it (objcopy cannot remove it from a C object: the
+ * debug info refers to the variable).  The format is the C++ records'
+ * (framework/kp/btf_types.hpp): FILE:LINE, the kind ("kprobe/MACRO": the
+ * messages name the macro), the symbol, optional (0), the return, the
+ * arguments; each type a token the compiler computes, '=', and its
+ * spelling.  Tokens: P (a pointer: the checker takes the struct or union
+ * it points to from the spelling, "struct file *"), b1 (_Bool), c1
+ * (plain char), iN/uN (signed/unsigned, N bytes; an enum by its size).
+ * TRACEPOINT_HANDLER_DEFINE's parameters are declarations ("int sig"), not
+ * separate types: its record has D tokens, the declaration as spelling,
+ * checked for their count and, where the declaration has a '*', as P.
+ * The record is a struct of char arrays without NULs (C allows a string
+ * exactly as long as its array), then one NUL.
+ */
+#define KP_C_TOKEN(type)                                                               \
+	__builtin_choose_expr(KP_TYPE_CLASS(type) == 5, 'P',                           \
+			      _Generic(*(__typeof__(type) *)0, _Bool: 'b', char: 'c',  \
+				       default: (__typeof__(type))-1 < (__typeof__(type))1 ? 'i' : 'u'))
+#define KP_C_STR_(x) #x
+#define KP_C_STR(x) KP_C_STR_(x)
+/* one argument: its fields (i: its position), its initialisers */
+#define KP_C_REC_F(i, type) char k##i[3]; char s##i[sizeof(#type) - 1]; char z##i;
+#define KP_C_REC_I(type) { KP_C_TOKEN(type), '0' + sizeof(type), '=' }, #type, '\x1f',
+#define KP_C_REC_FS_0(...)
+#define KP_C_REC_FS_1(t1, a1) KP_C_REC_F(1, t1)
+#define KP_C_REC_FS_2(t1, a1, t2, a2) KP_C_REC_FS_1(t1, a1) KP_C_REC_F(2, t2)
+#define KP_C_REC_FS_3(t1, a1, t2, a2, t3, a3) KP_C_REC_FS_2(t1, a1, t2, a2) KP_C_REC_F(3, t3)
+#define KP_C_REC_FS_4(t1, a1, t2, a2, t3, a3, t4, a4)                                    \
+	KP_C_REC_FS_3(t1, a1, t2, a2, t3, a3) KP_C_REC_F(4, t4)
+#define KP_C_REC_FS_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5)                            \
+	KP_C_REC_FS_4(t1, a1, t2, a2, t3, a3, t4, a4) KP_C_REC_F(5, t5)
+#define KP_C_REC_FS_6(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6)                    \
+	KP_C_REC_FS_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) KP_C_REC_F(6, t6)
+#define KP_C_REC_IS_0(...)
+#define KP_C_REC_IS_1(t1, a1) KP_C_REC_I(t1)
+#define KP_C_REC_IS_2(t1, a1, t2, a2) KP_C_REC_IS_1(t1, a1) KP_C_REC_I(t2)
+#define KP_C_REC_IS_3(t1, a1, t2, a2, t3, a3) KP_C_REC_IS_2(t1, a1, t2, a2) KP_C_REC_I(t3)
+#define KP_C_REC_IS_4(t1, a1, t2, a2, t3, a3, t4, a4)                                    \
+	KP_C_REC_IS_3(t1, a1, t2, a2, t3, a3) KP_C_REC_I(t4)
+#define KP_C_REC_IS_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5)                            \
+	KP_C_REC_IS_4(t1, a1, t2, a2, t3, a3, t4, a4) KP_C_REC_I(t5)
+#define KP_C_REC_IS_6(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6)                    \
+	KP_C_REC_IS_5(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) KP_C_REC_I(t6)
+/* the head: place, kind, symbol, optional, and the return's fields (ret_f: none or "char r[3]; char rs[N];") */
+#define KP_C_RECORD(n, func, kind, ret_f, ret_i, args_f, args_i)                       \
+	static const struct {                                                          \
+		char head[sizeof(__FILE__ ":" KP_C_STR(__LINE__) "\x1e" kind "\x1e" #func "\x1e" "0\x1e") - 1]; \
+		ret_f                                                                  \
+		char sep;                                                              \
+		args_f                                                                 \
+		char end;                                                              \
+	} KP_C_ID(types, func, n) __attribute__((used, aligned(1), section(".discard.kp_types"))) = { \
+		__FILE__ ":" KP_C_STR(__LINE__) "\x1e" kind "\x1e" #func "\x1e" "0\x1e",  \
+		ret_i '\x1e', args_i 0                                                 \
+	}
+/* an argument list of x (type, name) pairs: each argument ends with \x1f (the checker splits on it) */
+#define KP_C_RECORD_ARGS(n, x, func, kind, ...)                                        \
+	KP_C_RECORD(n, func, kind, , , KP_C_REC_FS_##x(__VA_ARGS__), KP_C_REC_IS_##x(__VA_ARGS__))
+#define KP_C_RET_F(rettype) char r[3]; char rs[sizeof(#rettype) - 1];
+#define KP_C_RET_I(rettype) { KP_C_TOKEN(rettype), '0' + sizeof(rettype), '=' }, #rettype,
+#define KP_C_RECORD_RET(n, func, kind, rettype)                                        \
+	KP_C_RECORD(n, func, kind, KP_C_RET_F(rettype), KP_C_RET_I(rettype), , )
+/* a tracepoint's parameter declarations (1 to 12), each a D token */
+#define KP_C_TP_F(i, d) char k##i[3]; char s##i[sizeof(#d) - 1]; char z##i;
+#define KP_C_TP_I(d) { 'D', '0', '=' }, #d, '\x1f',
+#define KP_C_TP_FS_1(d) KP_C_TP_F(1, d)
+#define KP_C_TP_FS_2(d, ...) KP_C_TP_F(2, d) KP_C_TP_FS_1(__VA_ARGS__)
+#define KP_C_TP_FS_3(d, ...) KP_C_TP_F(3, d) KP_C_TP_FS_2(__VA_ARGS__)
+#define KP_C_TP_FS_4(d, ...) KP_C_TP_F(4, d) KP_C_TP_FS_3(__VA_ARGS__)
+#define KP_C_TP_FS_5(d, ...) KP_C_TP_F(5, d) KP_C_TP_FS_4(__VA_ARGS__)
+#define KP_C_TP_FS_6(d, ...) KP_C_TP_F(6, d) KP_C_TP_FS_5(__VA_ARGS__)
+#define KP_C_TP_FS_7(d, ...) KP_C_TP_F(7, d) KP_C_TP_FS_6(__VA_ARGS__)
+#define KP_C_TP_FS_8(d, ...) KP_C_TP_F(8, d) KP_C_TP_FS_7(__VA_ARGS__)
+#define KP_C_TP_FS_9(d, ...) KP_C_TP_F(9, d) KP_C_TP_FS_8(__VA_ARGS__)
+#define KP_C_TP_FS_10(d, ...) KP_C_TP_F(10, d) KP_C_TP_FS_9(__VA_ARGS__)
+#define KP_C_TP_FS_11(d, ...) KP_C_TP_F(11, d) KP_C_TP_FS_10(__VA_ARGS__)
+#define KP_C_TP_FS_12(d, ...) KP_C_TP_F(12, d) KP_C_TP_FS_11(__VA_ARGS__)
+#define KP_C_TP_IS_1(d) KP_C_TP_I(d)
+#define KP_C_TP_IS_2(d, ...) KP_C_TP_I(d) KP_C_TP_IS_1(__VA_ARGS__)
+#define KP_C_TP_IS_3(d, ...) KP_C_TP_I(d) KP_C_TP_IS_2(__VA_ARGS__)
+#define KP_C_TP_IS_4(d, ...) KP_C_TP_I(d) KP_C_TP_IS_3(__VA_ARGS__)
+#define KP_C_TP_IS_5(d, ...) KP_C_TP_I(d) KP_C_TP_IS_4(__VA_ARGS__)
+#define KP_C_TP_IS_6(d, ...) KP_C_TP_I(d) KP_C_TP_IS_5(__VA_ARGS__)
+#define KP_C_TP_IS_7(d, ...) KP_C_TP_I(d) KP_C_TP_IS_6(__VA_ARGS__)
+#define KP_C_TP_IS_8(d, ...) KP_C_TP_I(d) KP_C_TP_IS_7(__VA_ARGS__)
+#define KP_C_TP_IS_9(d, ...) KP_C_TP_I(d) KP_C_TP_IS_8(__VA_ARGS__)
+#define KP_C_TP_IS_10(d, ...) KP_C_TP_I(d) KP_C_TP_IS_9(__VA_ARGS__)
+#define KP_C_TP_IS_11(d, ...) KP_C_TP_I(d) KP_C_TP_IS_10(__VA_ARGS__)
+#define KP_C_TP_IS_12(d, ...) KP_C_TP_I(d) KP_C_TP_IS_11(__VA_ARGS__)
+#define KP_C_NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, N, ...) N
+#define KP_C_NARGS(...) KP_C_NARGS_(__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define KP_C_CAT_(a, b) a##b
+#define KP_C_CAT(a, b) KP_C_CAT_(a, b)
+#define KP_C_RECORD_TP(n, name, ...)                                                   \
+	KP_C_RECORD(n, name, "tracepoint/TRACEPOINT_HANDLER_DEFINE", , ,                 \
+		    KP_C_CAT(KP_C_TP_FS_, KP_C_NARGS(__VA_ARGS__))(__VA_ARGS__),          \
+		    KP_C_CAT(KP_C_TP_IS_, KP_C_NARGS(__VA_ARGS__))(__VA_ARGS__))
+
 /* ---- kprobes ------------------------------------------------------------------ */
 
 #define KP_C_KPROBE(n, x, func, ...)                                                   \
 	KP_CHECKS_##x("KPROBE_HANDLER_DEFINE" #x "(" #func ")", __VA_ARGS__)           \
+	KP_C_RECORD_ARGS(n, x, func, "kprobe/KPROBE_HANDLER_DEFINE" #x, __VA_ARGS__);  \
 	static inline int KP_C_ID(kprobe_body, func, n)(KP_PARAMS_##x(__VA_ARGS__));   \
 	static struct kp_probe_state KP_C_ID(state, func, n);                          \
 	static int KP_C_ID(kprobe_pre, func, n)(struct kprobe *p, struct pt_regs *regs) \
@@ -235,6 +338,8 @@ static const char kp_c_unit_anchor __attribute__((unused));
 	KP_C_KRETPROBE_HEAD(n, func, 0, "KRETPROBE_ENTRY_HANDLER_DEFINE" #x "(" #func ")", \
 			    type);                                                     \
 	KP_CHECKS_##x("KRETPROBE_ENTRY_HANDLER_DEFINE" #x "(" #func ")", __VA_ARGS__)  \
+	KP_C_RECORD_ARGS(n, x, func, "kretprobe/KRETPROBE_ENTRY_HANDLER_DEFINE" #x,     \
+			 __VA_ARGS__);                                                 \
 	static inline int KP_C_ID(kretprobe_entry_body, func, n)(                      \
 		type arg KP_XPARAMS_##x(__VA_ARGS__));                                 \
 	static int KP_C_ID(kretprobe_entry, func, n)(struct kretprobe_instance *ri,     \
@@ -278,6 +383,7 @@ static const char kp_c_unit_anchor __attribute__((unused));
 		       "differs from the one of KRETPROBE_ENTRY_HANDLER_DEFINE*(" #func \
 		       ", ...), which must come first in the same file");              \
 	KP_CHECK_TYPE("KRETPROBE_RET_HANDLER_DEFINE(" #func "): the return type", rettype); \
+	KP_C_RECORD_RET(ret, func, "kretprobe/KRETPROBE_RET_HANDLER_DEFINE", rettype);   \
 	static inline int KP_C_RET_BODY(func)(type arg, rettype retval);               \
 	static int KP_C_RET_NAME(func)(struct kretprobe_instance *ri, struct pt_regs *regs) \
 	{                                                                             \
@@ -296,6 +402,7 @@ static const char kp_c_unit_anchor __attribute__((unused));
  * tracepoint_probe_register() for the tracepoint named `name`.
  */
 #define KP_C_TRACEPOINT(n, name, ...)                                                  \
+	KP_C_RECORD_TP(n, name, __VA_ARGS__);                                          \
 	static void KP_C_ID(tp_probe, name, n)(void *priv, __VA_ARGS__);               \
 	static void (*const KP_C_ID(tp_slot, name, n))(void *, __VA_ARGS__) =          \
 		KP_C_ID(tp_probe, name, n);                                            \

@@ -12,8 +12,12 @@
 #   pointer  an unsigned long where the kernel has struct file *
 #   field    a misspelt field in kp::read_field (framework/kp/fields.hpp):
 #            "struct path has no field dentryy", from the FIELDS step
+#   seed     the seed's C macros (framework/kprobe.h): an int where the
+#            kernel has loff_t in a KPROBE_HANDLER_DEFINE4, next to a correct
+#            C file (a kretprobe with its return type, a tracepoint) that the
+#            same build checks
 set -euo pipefail
-case=${1:?case (do_mmap|width|pointer)} arch=${2:?arch} tc=${3:?toolchain}
+case=${1:?case (do_mmap|width|pointer|field|seed)} arch=${2:?arch} tc=${3:?toolchain}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 karch=x86
 [[ $arch == arm64 ]] && karch=arm64
@@ -57,6 +61,27 @@ KP_PROBE(kp::Kprobe<"vfs_fsync_range", kp::Args<unsigned long, kp::loff_t, kp::l
 CPP
 	expect='btfp/b_bad.cpp:3: error: kp::Kprobe<"vfs_fsync_range">: argument 1 is declared unsigned long (8 bytes, unsigned), the kernel has struct file *file (a pointer to struct file)'
 	;;
+seed)
+	rm "$src/btfp/a_ok.cpp" # the positive control is C here
+	cat >"$src/btfp/a_ok_c.c" <<'C'
+#include <linux/fs.h>
+#include "kprobe.h"
+KRETPROBE_ENTRY_HANDLER_DEFINE4(vfs_fsync_range, long *, slot, struct file *, file, loff_t, start,
+				loff_t, end, int, datasync) { return 0; }
+KRETPROBE_RET_HANDLER_DEFINE(vfs_fsync_range, long *, slot, int, ret) { return 0; }
+TRACEPOINT_HANDLER_DEFINE(signal_generate, int sig, struct kernel_siginfo *info,
+			  struct task_struct *task, int group, int result) { }
+C
+	cat >"$src/btfp/b_bad.c" <<'C'
+#include <linux/fs.h>
+#include "kprobe.h"
+KPROBE_HANDLER_DEFINE4(vfs_fsync_range, struct file *, file, int, start, loff_t, end, int, datasync)
+{
+	return 0;
+}
+C
+	expect='btfp/b_bad.c:3: error: KPROBE_HANDLER_DEFINE4(vfs_fsync_range): argument 2 is declared int (4 bytes, signed), the kernel has loff_t start (8 bytes, signed)'
+	;;
 field)
 	cat >"$src/btfp/b_bad.cpp" <<'CPP'
 #include "kp.hpp"
@@ -87,9 +112,11 @@ if build "$KDIR"; then
 	echo "FAIL: the $case declaration built for $arch-6.12"
 	exit 1
 fi
-grep -q "BTF     $src/btfp/a_ok.o" "$scratch/build.log" ||
+ok=a_ok.o
+[[ $case == seed ]] && ok=a_ok_c.o
+grep -q "BTF     $src/btfp/$ok" "$scratch/build.log" ||
 	{ echo "FAIL: the correct probe file was not checked:"; cat "$scratch/build.log"; exit 1; }
-mapfile -t found < <(grep -E '^btfp/[a-z_]+\.(cpp:[0-9]+|o): (error|warning):' "$scratch/build.log")
+mapfile -t found < <(grep -E '^btfp/[a-z_]+\.(cpp:[0-9]+|c:[0-9]+|o): (error|warning):' "$scratch/build.log")
 if ((${#found[@]} != 1)) || [[ ${found[0]} != "$expect" ]]; then
 	echo "FAIL: expected exactly"
 	echo "  $expect"

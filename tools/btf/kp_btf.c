@@ -755,6 +755,16 @@ static void spelling(const char *s, struct str *out)
 	unsigned i, n = sizeof(from) / sizeof(from[0]);
 
 	while (*s) {
+		/* a C spelling's attributes (__user is btf_type_tag("user") with clang): not shown */
+		if (!strncmp(s, "__attribute__((", 15)) {
+			int depth = 0;
+			do
+				depth += (*s == '(') - (*s == ')');
+			while (*++s && depth);
+			while (*s == ' ')
+				s++;
+			continue;
+		}
 		for (i = 0; i < n; i++)
 			if (!strncmp(s, from[i][0], strlen(from[i][0]))) {
 				sappend(out, "%s", from[i][1]);
@@ -773,10 +783,43 @@ static void spelling(const char *s, struct str *out)
 static const char *const kind_names[][2] = {
 	{"kprobe", "kp::Kprobe"}, {"kretprobe", "kp::Kretprobe"}, {"tracepoint", "kp::Tracepoint"}};
 
+/*
+ * The C macros' records (framework/kprobe.h) spell pointers as P (and a
+ * tracepoint's parameter declarations as D): the struct or union pointed
+ * to comes from the spelling, "const struct file *" -> p:file; no
+ * struct/union, or more than one '*' -> p; a D without '*' is not compared
+ * (its type is not separate from its name).  The token to compare goes to
+ * OUT; 0: nothing to compare.
+ */
+static int c_token(const char *token, const char *spell, char *out, size_t room)
+{
+	const char *star = strchr(spell, '*'), *p, *tag = NULL;
+	size_t n;
+
+	if (token[0] != 'P' && token[0] != 'D') {
+		snprintf(out, room, "%s", token);
+		return 1;
+	}
+	if (!star && token[0] == 'D')
+		return 0;
+	snprintf(out, room, "p");
+	if (!star || strchr(star + 1, '*'))
+		return 1;
+	for (p = spell; p < star; p++)
+		if ((!strncmp(p, "struct ", 7) || !strncmp(p, "union ", 6)) &&
+		    (p == spell || p[-1] == ' ' || p[-1] == '('))
+			tag = p + (p[0] == 's' ? 7 : 6);
+	n = tag ? strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") : 0;
+	if (n)
+		snprintf(out, room, "p:%.*s", (int)n, tag);
+	return 1;
+}
+
 /* One record: fields separated by \x1e (see framework/kp/btf_types.hpp). */
 static int check_record(const struct btf *btf, char *rec, FILE *err)
 {
-	char *field[6], *p = rec, *save = NULL;
+	char *field[6], *p = rec, *save = NULL, *macro;
+	char who[512], tok[256];
 	const char *kind = NULL;
 	unsigned nf = 0, i, nargs = 0, skip;
 	const struct btf_type *proto;
@@ -793,17 +836,25 @@ static int check_record(const struct btf *btf, char *rec, FILE *err)
 	}
 	if (nf != 6)
 		return 0; /* not a record of this version: nothing to say */
+	/* "kprobe" (C++: kp::Kprobe<"sym">) or "kprobe/MACRO" (C: MACRO(sym)) */
+	macro = strchr(field[1], '/');
+	if (macro)
+		*macro++ = '\0';
 	for (i = 0; i < 3; i++)
 		if (!strcmp(field[1], kind_names[i][0]))
 			kind = kind_names[i][1];
 	if (!kind)
 		return 0;
+	if (macro)
+		snprintf(who, sizeof(who), "%s(%s)", macro, field[2]);
+	else
+		snprintf(who, sizeof(who), "%s<\"%s\">", kind, field[2]);
 	tp = !strcmp(field[1], "tracepoint");
 	proto = find_proto(btf, field[2], tp ? KPB_TRACEPOINT : 0);
 	if (!proto) {
 		int opt = field[3][0] == '1';
-		fprintf(err, "%s: %s: %s<\"%s\">: the kernel (BTF) has no %s %s%s\n", field[0],
-			opt ? "warning" : "error", kind, field[2], tp ? "tracepoint" : "function",
+		fprintf(err, "%s: %s: %s: the kernel (BTF) has no %s %s%s\n", field[0],
+			opt ? "warning" : "error", who, tp ? "tracepoint" : "function",
 			field[2], opt ? " (kp::Optional: it will not attach)" : "");
 		return opt ? 0 : 1;
 	}
@@ -817,8 +868,8 @@ static int check_record(const struct btf *btf, char *rec, FILE *err)
 	if (nargs && nargs != btf_vlen(proto) - skip) {
 		struct str s = {0};
 		c_prototype(btf, field[2], proto, tp ? KPB_TRACEPOINT : 0, &s);
-		fprintf(err, "%s: error: %s<\"%s\">: %u argument%s declared, %u in the kernel: %s%s\n",
-			field[0], kind, field[2], nargs, nargs == 1 ? "" : "s",
+		fprintf(err, "%s: error: %s: %u argument%s declared, %u in the kernel: %s%s\n",
+			field[0], who, nargs, nargs == 1 ? "" : "s",
 			btf_vlen(proto) - skip, tp ? "TP_PROTO " : "", sstr(&s));
 		free(s.p);
 		return 1;
@@ -829,18 +880,18 @@ static int check_record(const struct btf *btf, char *rec, FILE *err)
 		if (!eq)
 			continue;
 		*eq = '\0';
-		if (token_matches(btf, args[i], kp->type))
+		if (!c_token(args[i], eq + 1, tok, sizeof(tok)) || token_matches(btf, tok, kp->type))
 			continue;
 		struct str s = {0};
 		spelling(eq + 1, &s);
 		sappend(&s, " ");
-		describe_declared(args[i], &s);
+		describe_declared(tok, &s);
 		sappend(&s, ", the kernel has ");
 		c_decl(btf, kp->type, btf__name_by_offset(btf, kp->name_off), &s);
 		sappend(&s, " ");
 		describe_kernel(btf, kp->type, &s);
-		fprintf(err, "%s: error: %s<\"%s\">: argument %u is declared %s\n", field[0], kind,
-			field[2], i + 1, sstr(&s));
+		fprintf(err, "%s: error: %s: argument %u is declared %s\n", field[0], who, i + 1,
+			sstr(&s));
 		free(s.p);
 		errors++;
 	}
@@ -848,17 +899,24 @@ static int check_record(const struct btf *btf, char *rec, FILE *err)
 		char *eq = strchr(field[4], '=');
 		if (eq) {
 			*eq = '\0';
-			if (!token_matches(btf, field[4], proto->type)) {
+			if (c_token(field[4], eq + 1, tok, sizeof(tok)) &&
+			    !token_matches(btf, tok, proto->type)) {
 				struct str s = {0};
-				spelling(eq + 1, &s);
-				sappend(&s, "> ");
-				describe_declared(field[4], &s);
+				if (macro) {
+					sappend(&s, "the return type ");
+					spelling(eq + 1, &s);
+					sappend(&s, " ");
+				} else {
+					sappend(&s, "kp::Returns<");
+					spelling(eq + 1, &s);
+					sappend(&s, "> ");
+				}
+				describe_declared(tok, &s);
 				sappend(&s, ", the kernel returns ");
 				c_decl(btf, proto->type, "", &s);
 				sappend(&s, " ");
 				describe_kernel(btf, proto->type, &s);
-				fprintf(err, "%s: error: %s<\"%s\">: kp::Returns<%s\n", field[0], kind,
-					field[2], sstr(&s));
+				fprintf(err, "%s: error: %s: %s\n", field[0], who, sstr(&s));
 				free(s.p);
 				errors++;
 			}
@@ -948,7 +1006,10 @@ static int check_section(Elf *elf, size_t shstrndx, GElf_Shdr *sh, Elf_Data *d, 
 	struct check_ctx *c = ctx;
 	const char *name = elf_strptr(elf, shstrndx, sh->sh_name);
 
-	if (!name || strcmp(name, ".kp_types") || sh->sh_type != SHT_PROGBITS)
+	/* .kp_types: C++ (stripped after the check); .discard.kp_types: the C
+	 * macros (the module link's module.lds discards it) */
+	if (!name || (strcmp(name, ".kp_types") && strcmp(name, ".discard.kp_types")) ||
+	    sh->sh_type != SHT_PROGBITS)
 		return 0;
 	return kpb_check_records(c->btf, d->d_buf, d->d_size, c->err);
 }
