@@ -9,8 +9,9 @@
  * probes inside the tracepoint's preempt_disable_notrace()).  The increment
  * does not rely on it: on x86_64 it is a %gs-relative add of the counter's
  * low byte plus, once in KP_SAMPLE_EVERY hits, the carry into the rest
- * (arch/x86_64), on arm64 the core's this_cpu_inc_return(), so it is also
- * safe against interrupts and migration.  The counters are read (summed
+ * (arch/x86_64), on arm64 an LL/SC increment at the per-CPU base that the
+ * kernel's own alternative picks (tpidr_el1 or, VHE, tpidr_el2:
+ * arch/arm64), so it is also safe against interrupts.  The counters are read (summed
  * over the possible CPUs) by the status file.
  */
 #ifndef KP_HIT_H
@@ -30,8 +31,9 @@
 extern "C" {
 #endif
 /*
- * this_cpu_inc_return(*hits), in the core, for arches without an inline
- * increment (arm64): nonzero on the sampled hit.
+ * this_cpu_inc_return(*hits), in the core, where the arch header has no
+ * inline increment (host tests; arm64 without KP_ARM64_CAP_VHE): nonzero
+ * on the sampled hit.
  */
 int kp_hit_count(unsigned long *hits);
 /* A sampled hit's start (ns) and end: its time, x KP_SAMPLE_EVERY, to the probe's per-CPU total. */

@@ -125,12 +125,49 @@ typedef struct kp_arm64_fregs kp_native_ftrace_regs;
 #define KP_NATIVE_MIRRORS_WHOLE_STRUCT KP_ARM64_MIRRORS_WHOLE_STRUCT
 typedef struct kp_arm64_regs kp_native_regs;
 /*
- * No inline per-CPU increment (no KP_NATIVE_HAS_PERCPU_INC): the per-CPU
- * base is tpidr_el1 or tpidr_el2 (VHE), chosen by alternatives patching,
- * so framework/kp_hit.h calls the core's this_cpu_inc() instead, and
- * framework/kp_map.h the core's this_cpu_read() and compiler atomics
- * (inline LL/SC or LSE: the build passes -mno-outline-atomics).
+ * A probe's hit (framework/kp_hit.h): this_cpu_inc_return() of a per-CPU
+ * counter, inline, and whether this hit is the sampled one of every 256 on
+ * this CPU.  The per-CPU base is tpidr_el1, or tpidr_el2 on a VHE kernel
+ * (running at EL2): the kernel's __my_cpu_offset() chooses with an
+ * alternative, and so does this, with the same .altinstructions entry
+ * (struct alt_instr: orig, alt, cpucap, orig_len, alt_len; its layout is
+ * asserted in framework/core/kp_layout.c), which the module loader patches
+ * (apply_alternatives_module).  The cpucap's number, which differs between
+ * kernels, is KP_ARM64_CAP_VHE: ARM64_HAS_VIRT_HOST_EXTN of the target
+ * kernel (the C++ side: generated/kp_offsets.h; C: framework/kprobe.h).
+ * The increment is an LL/SC loop (the build passes -mno-outline-atomics),
+ * atomic against interrupts on this CPU; handlers run with preemption
+ * disabled, so the CPU does not change between the two.  Without the cap
+ * number (host tests) framework/kp_hit.h calls the core's
+ * this_cpu_inc_return().  framework/kp_map.h still reads per-CPU pointers
+ * with the core's this_cpu_read().
  */
+#if defined(__KERNEL__) && defined(__aarch64__) && defined(KP_ARM64_CAP_VHE)
+static inline __attribute__((always_inline)) unsigned long kp_arm64_percpu_offset(void)
+{
+	unsigned long off;
+
+	__asm__("661:\n\tmrs %0, tpidr_el1\n662:\n"
+		".pushsection .altinstructions, \"a\"\n"
+		"\t.word 661b - .\n\t.word 663f - .\n\t.hword %c1\n"
+		"\t.byte 662b - 661b\n\t.byte 664f - 663f\n"
+		".popsection\n"
+		".subsection 1\n663:\n\tmrs %0, tpidr_el2\n664:\n"
+		"\t.org . - (664b - 663b) + (662b - 661b)\n"
+		"\t.org . - (662b - 661b) + (664b - 663b)\n"
+		".previous\n"
+		: "=r"(off)
+		: "i"(KP_ARM64_CAP_VHE));
+	return off;
+}
+#define KP_NATIVE_HAS_PERCPU_INC 1
+static inline __attribute__((always_inline)) int kp_native_percpu_inc_sampled(unsigned long *pcp)
+{
+	unsigned long *p = (unsigned long *)((unsigned long)pcp + kp_arm64_percpu_offset());
+
+	return (__atomic_add_fetch(p, 1, __ATOMIC_RELAXED) & 0xff) == 0;
+}
+#endif
 #endif
 
 #endif

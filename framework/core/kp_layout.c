@@ -72,3 +72,17 @@ KP_NATIVE_FTRACE_LAYOUT(KP_SAME_FOFFSET)
 static_assert(sizeof(KP_KERNEL_FREGS) == sizeof(kp_native_ftrace_regs),
 	      "arch/ mirror of the ftrace register view: size differs from the kernel's");
 #endif
+
+#ifdef CONFIG_ARM64
+/*
+ * The hit counter's alternative (arch/arm64: kp_arm64_percpu_offset) writes
+ * an .altinstructions entry by hand, as the kernel's ALTINSTR_ENTRY does:
+ * two s32 offsets, the u16 cpucap, the u8 lengths; and its cap number is
+ * ARM64_HAS_VIRT_HOST_EXTN (generated/kp_offsets.h takes it from here).
+ */
+#include <asm/alternative.h>
+static_assert(sizeof(struct alt_instr) == 12 && offsetof(struct alt_instr, alt_offset) == 4 &&
+		      offsetof(struct alt_instr, orig_len) == 10 &&
+		      offsetof(struct alt_instr, alt_len) == 11,
+	      "arch/arm64: struct alt_instr differs from the entry kp_arm64_percpu_offset() writes");
+#endif

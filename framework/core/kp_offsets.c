@@ -6,9 +6,16 @@
  */
 #include <linux/kbuild.h>
 #include <linux/kprobes.h>
+#ifdef CONFIG_ARM64
+#include <asm/cpucaps.h>
+#endif
 
 void kp_offsets(void);
 void kp_offsets(void)
 {
 	DEFINE(KP_KRI_DATA_OFFSET, offsetof(struct kretprobe_instance, data));
+#ifdef CONFIG_ARM64
+	/* the cpucap of a VHE kernel, whose per-CPU base is tpidr_el2 (arch/arm64) */
+	DEFINE(KP_ARM64_CAP_VHE, ARM64_HAS_VIRT_HOST_EXTN);
+#endif
 }
