@@ -154,6 +154,8 @@ endif
 kp-bench-clang := $(or $(shell command -v clang-19),clang)
 
 .PHONY: bench-modules bench-bpf bench
+# (the framework's bench probes are on kp_bench_target.ko's functions, which
+# the kernel's BTF does not have: no BTF check for them, as for kp_tests)
 bench-modules: bench-bpf
 	$(MAKE) -C $(KDIR) M=$(kp-root)/bench/target $(kp-vars) modules
 	@# module BTF (fentry/fexit programs need it) where kbuild made none
@@ -162,12 +164,12 @@ bench-modules: bench-bpf
 	$(MAKE) -C $(KDIR) M=$(kp-root)/bench/hand $(kp-vars) \
 		KBUILD_EXTRA_SYMBOLS=$(kp-root)/bench/target/Module.symvers modules
 	$(foreach k,$(kp-bench-kinds),$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_$(k) \
-		"KP_PROBE_DIRS=bench/fw/common bench/fw/$(k)" modules && \
+		"KP_PROBE_DIRS=bench/fw/common bench/fw/$(k)" $(kp-no-btf-check) modules && \
 		$(kp-root)/tools/kp-check-module $(kp-root)/kp_bench_fw_$(k).ko $(KDIR) &&) true
 	$(foreach k,kprobe kretprobe fentry,mkdir -p $(kp-root)/bench/generated/many_$(k) && \
 		$(kp-root)/bench/gen-many-probes $(k) > $(kp-root)/bench/generated/many_$(k)/many.cpp && \
 		$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_many_$(k) \
-		KP_PROBE_DIRS=bench/generated/many_$(k) modules &&) true
+		KP_PROBE_DIRS=bench/generated/many_$(k) $(kp-no-btf-check) modules &&) true
 	mkdir -p $(kp-bench-out)
 	cp $(kp-root)/bench/target/kp_bench_target.ko $(kp-root)/bench/hand/kp_bench_hand.ko \
 		$(kp-root)/bench/hand/kp_bench_hand_many.ko $(kp-root)/kp_bench_fw_*.ko $(kp-bench-out)/
