@@ -18,6 +18,7 @@
 #include <linux/stringify.h>
 #include <linux/timer.h>
 #include <linux/tracepoint.h>
+#include <linux/version.h>
 
 #include "../kp_abi.h"
 #include "kp_control.h"
@@ -69,6 +70,43 @@ static int kp_default_maxactive(void)
 	return max_t(int, 15, 6 * num_possible_cpus());
 }
 
+/*
+ * Our own reference on a kretprobe's instance holder, on the kernels whose
+ * kretprobes keep their instances on a freelist (5.11 to 6.6 without
+ * CONFIG_KRETPROBE_ON_RETHOOK: Debian's arm64 6.1).  There the holder
+ * (struct kretprobe_holder, kzalloc'ed by register_kretprobe) is counted
+ * only by the instances, and unregister_kretprobes() ends with
+ * free_rp_inst(rp) (kernel/kprobes.c):
+ *	count = the instances on rp's freelist, each kfree'd;
+ *	if (refcount_sub_and_test(count, &rp->rph->ref)) kfree(rp->rph);
+ * An instance in flight when the kretprobe went (its task inside the probed
+ * function) is freed instead by an RCU callback when its function returns,
+ * free_rp_inst_rcu(): refcount_dec_and_test(&ri->rph->ref), kfree(rph) at
+ * zero.  When every instance is in flight at the unregister (count 0: one
+ * task sleeping in a function whose kretprobe has maxactive 1 is enough)
+ * and they all return and their callbacks run before free_rp_inst() (the
+ * callbacks queued before synchronize_rcu()'s own complete in the same
+ * grace period), the callbacks free the holder and free_rp_inst() then does
+ * refcount_sub_and_test(0, ...) on the freed holder, whose count still
+ * reads 0 (SLUB keeps its free pointer mid-object, not there), which is
+ * true: kfree(rph) a second time.  The double free corrupts the slab
+ * freelist (kmalloc-128 on arm64 6.1): an oops in __kmem_cache_alloc_node
+ * at a later insmod or fork.  (slub_debug=FZU reports it as "Object
+ * already free", allocated in register_kretprobe, freed in
+ * free_rp_inst_rcu, freed again from unregister_kretprobes; with the P
+ * flag the freed count reads 0x6b6b6b6b and nothing happens.)  From 6.7
+ * the instances live in an objpool
+ * whose holder keeps a reference of its own until the kretprobe is
+ * unregistered (objpool_fini): that is what this reference restores, taken
+ * after register_kretprobe() (the holder is alive: its instances hold it)
+ * and dropped after unregister_kretprobes() returned, the last of it and
+ * the in-flight instances' callbacks freeing the holder.
+ */
+#if defined(CONFIG_KRETPROBES) && !defined(CONFIG_KRETPROBE_ON_RETHOOK) && \
+	LINUX_VERSION_CODE >= KERNEL_VERSION(5, 11, 0) && LINUX_VERSION_CODE < KERNEL_VERSION(6, 7, 0)
+#define KP_KRETPROBE_HOLDER_REF 1
+#endif
+
 /* Bracketing markers: kp_begin.o is linked first, kp_end.o last. */
 extern const struct kp_probe_desc *const __kp_probes_begin[];
 extern const struct kp_probe_desc *const __kp_probes_end[];
@@ -76,7 +114,10 @@ extern const struct kp_probe_desc *const __kp_probes_end[];
 /* The kernel objects of each probe, indexed like the registry. */
 union kp_slot {
 	struct kprobe kp;
-	struct kretprobe krp;
+	struct {
+		struct kretprobe krp;
+		void *krp_holder; /* KP_KRETPROBE_HOLDER_REF: the holder we hold a reference on */
+	};
 	struct {
 		struct tracepoint *tp;
 		struct module *owner; /* a loaded module's tracepoint: held while registered */
@@ -217,6 +258,27 @@ static void kp_interval_disarm(union kp_slot *s)
 	s->iv.live = false;
 }
 
+/* After register_kretprobe() succeeded (see KP_KRETPROBE_HOLDER_REF). */
+static void kp_kretprobe_hold(union kp_slot *s)
+{
+#ifdef KP_KRETPROBE_HOLDER_REF
+	s->krp_holder = s->krp.rph;
+	refcount_inc(&s->krp.rph->ref);
+#endif
+}
+
+/* After unregister_kretprobes() returned: the holder goes with its last user. */
+static void kp_kretprobe_release(union kp_slot *s)
+{
+#ifdef KP_KRETPROBE_HOLDER_REF
+	struct kretprobe_holder *h = s->krp_holder;
+
+	s->krp_holder = NULL;
+	if (h && refcount_dec_and_test(&h->ref))
+		kfree(h);
+#endif
+}
+
 static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, int err)
 {
 	char where[160];
@@ -282,6 +344,8 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		s->krp.data_size = d->data_size;
 		s->krp.maxactive = d->maxactive > 0 ? d->maxactive : kp_default_maxactive();
 		err = register_kretprobe(&s->krp);
+		if (!err)
+			kp_kretprobe_hold(s);
 		if (!err && kp_each_line())
 			pr_info("kretprobe register at %pS\n", s->krp.kp.addr);
 		break;
@@ -413,6 +477,8 @@ static void kp_unregister_batch(void)
 		unregister_kprobes(kp_unreg_kps, nkp);
 	if (nkrp)
 		unregister_kretprobes(kp_unreg_krps, nkrp);
+	for (i = 0; i < nkrp; i++)
+		kp_kretprobe_release(container_of(kp_unreg_krps[i], union kp_slot, krp));
 	/* the registry takes them all off together (unload, rollback): the one ftrace_ops goes */
 	if (nfe)
 		kp_ftrace_sync();
