@@ -97,9 +97,10 @@ modules:
 # declared twice), kp_out.ko (output into its trace instance:
 # tests/vm/out-probes), kp_run.ko (begin, end and interval probes:
 # tests/vm/run-probes), kp_overload.ko (a probe whose handler spins:
-# tests/vm/overload-probes), kp_scaffold.ko (tools/kp-btf scaffold's files)
+# tests/vm/overload-probes), kp_match.ko (kp::FentryMatch pattern probes:
+# tests/vm/match-probes), kp_scaffold.ko (tools/kp-btf scaffold's files)
 # and kp_target.ko (functions with known arguments to probe).
-# kp_tests, kp_linger, kp_dup, kp_out, kp_overload and part of kp_bad probe kp_target.ko's
+# kp_tests, kp_linger, kp_dup, kp_out, kp_overload, kp_match and part of kp_bad probe kp_target.ko's
 # functions, which the kernel's BTF does not have, and kp_fail/kp_bad's
 # other probes cannot attach on purpose: the BTF check (Kbuild, tools/kp-btf
 # check) is off for them.
@@ -124,6 +125,8 @@ vm-target:
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_run KP_PROBE_DIRS=tests/vm/run-probes $(kp-no-btf-check) modules
 	$(kp-root)/tools/kp-check-module $(kp-root)/kp_run.ko $(KDIR)
+	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_match KP_PROBE_DIRS=tests/vm/match-probes $(kp-no-btf-check) modules
+	$(kp-root)/tools/kp-check-module $(kp-root)/kp_match.ko $(KDIR)
 	rm -rf $(kp-root)/$(kp-scaffold-dir) && mkdir -p $(kp-root)/$(kp-scaffold-dir)
 	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold vfs_fsync_range -o $(kp-root)/$(kp-scaffold-dir)/fsync.cpp
 	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold signal_deliver --tracepoint \

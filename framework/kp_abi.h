@@ -42,7 +42,17 @@ struct task_struct;
 #define KP_F_OPTIONAL (1u << 0)
 /* name NULL: derive "<kind>:<symbol>[+0xOFF]" (the C macros) instead of "<file>:<line>" */
 #define KP_F_NAME_KIND_SYMBOL (1u << 1)
+/*
+ * KP_KIND_FENTRY: symbol is a shell pattern, matched by ftrace over
+ * available_filter_functions at load; the probe attaches to every function
+ * it matches (at most max_funcs), its thunk receives each one's start.
+ */
+#define KP_F_PATTERN (1u << 2)
 #define KP_F_SYSCALL (1u << 16) /* informational: attached to a syscall entry */
+
+/* kp::FentryMatch: how many functions a pattern may match by default, and at most. */
+#define KP_PATTERN_MAX_DEFAULT 1000u
+#define KP_PATTERN_MAX 65536u
 
 /* The largest kretprobe per-call data the kernel accepts (KRETPROBE_MAX_DATA_SIZE,
  * asserted against the target kernel in framework/core/kp_layout.c). */
@@ -53,11 +63,13 @@ typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *
 typedef void kp_run_t(void);
 /*
  * An ftrace entry probe's thunk, called by the core's one ftrace callback
- * (not by the kernel): ip is the ftrace call site inside the function, regs
- * the ftrace register view (arch/: KP_NATIVE_FTRACE_TABLE), in a
- * recursion-protected, preemption-disabled section.
+ * (not by the kernel): func is the traced function's start (its symbol's
+ * address, %pS "name+0x0/..."; not the ftrace call site, which is after an
+ * x86_64 endbr64 or arm64's patched NOPs), regs the ftrace register view
+ * (arch/: KP_NATIVE_FTRACE_TABLE), in a recursion-protected,
+ * preemption-disabled section.
  */
-typedef void kp_fentry_handler_t(unsigned long ip, void *regs);
+typedef void kp_fentry_handler_t(unsigned long func, void *regs);
 
 /*
  * The writable part of one probe: one object next to each descriptor, in the
@@ -107,6 +119,7 @@ struct kp_probe_desc {
 	kp_run_t *run;			/* begin, end, interval: what the core calls */
 	unsigned int period_ms;		/* interval: the period, >= 1 */
 	kp_fentry_handler_t *fentry;	/* KP_KIND_FENTRY: the thunk */
+	unsigned int max_funcs;		/* KP_F_PATTERN: at most this many functions may match */
 };
 
 /*

@@ -377,6 +377,37 @@ TEST_F(Control, StatusLines)
 	kp_registry_unregister_all(r);
 }
 
+// A pattern probe (kp::FentryMatch): its pattern as it is (no +0x0), its
+// count in the address column; a named entry probe keeps symbol+0x0.
+void fentry_thunk_a(unsigned long, void *) {}
+TEST(ControlPattern, StatusLine)
+{
+	fake::reset();
+	section s;
+	kp_probe_desc pat = kprobe("kp_target_chain_?", "probes/m.cpp", 10, 0, nullptr);
+	pat.kind = KP_KIND_FENTRY, pat.fentry = fentry_thunk_a, pat.flags = KP_F_PATTERN;
+	pat.max_funcs = KP_PATTERN_MAX_DEFAULT;
+	kp_probe_desc one = kprobe("kp_target_value", "probes/m.cpp", 20, 1, nullptr);
+	one.kind = KP_KIND_FENTRY, one.fentry = fentry_thunk_a;
+	s.add(named(pat, "chain")).add(named(one, "value"));
+	kp_registry *r = s.reg();
+	ASSERT_EQ(kp_registry_prepare(r), 0);
+	ASSERT_EQ(kp_registry_register_all(r), 0);
+	kp_status_vals v{};
+	v.have = KP_HAVE_HITS | KP_HAVE_MISSED, v.hits = 9, v.addr = "3 functions";
+	char buf[256];
+	kp_out o;
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_status_line(r, 0, &v, &o);
+	EXPECT_STREQ(buf, "0\tfentry\tchain\tkp_target_chain_?\t3 functions\tenabled\t9\t0\t-\n");
+	v.addr = "kp_target_value+0x0/0x20 [kp_target]";
+	kp_out_init(&o, buf, sizeof(buf));
+	kp_status_line(r, 1, &v, &o);
+	EXPECT_STREQ(buf, "1\tfentry\tvalue\tkp_target_value+0x0\tkp_target_value+0x0/0x20 "
+			  "[kp_target]\tenabled\t9\t0\t-\n");
+	kp_registry_unregister_all(r);
+}
+
 // Overload protection: the probe is disarmed with its sync, shows as
 // "disabled (overload)" with one line saying why, until enabled again; a
 // probe that is not enabled is left alone.

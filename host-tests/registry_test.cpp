@@ -622,4 +622,44 @@ TEST(Out, NumbersStringsTruncation)
 	EXPECT_EQ(o.len, 3u);
 }
 
+// sprint_symbol's "name+0xOFF/0xSIZE [mod]": the offset kp_ftrace.c subtracts
+// from an ftrace call site to get the function's start.
+TEST(SymOffset, ParsesSprintSymbol)
+{
+	unsigned long off = 99;
+	EXPECT_EQ(kp_sym_offset("kp_target_value+0x4/0x20 [kp_target]", &off), 0);
+	EXPECT_EQ(off, 4ul);
+	EXPECT_EQ(kp_sym_offset("vfs_read+0x0/0x2d0", &off), 0);
+	EXPECT_EQ(off, 0ul);
+	EXPECT_EQ(kp_sym_offset("f.constprop.0+0x1c/0x40", &off), 0);
+	EXPECT_EQ(off, 0x1cul);
+	for (const char *bad : { "0xffffffff81000000", "", "+0x4/0x20", "f+0x/0x20", "f+4/0x20",
+				 "f+0x4", "f+0xg/0x20", "f [mod]+0x4/0x8", "f+0x11111111111111111/0x1" }) {
+		SCOPED_TRACE(bad);
+		off = 99;
+		EXPECT_EQ(kp_sym_offset(bad, &off), -1);
+		EXPECT_EQ(off, 99ul);
+	}
+}
+
+void fentry_a(unsigned long, void *) {}
+
+// A pattern probe whose limit is 0 or above KP_PATTERN_MAX is malformed; at the limits it is not.
+TEST_F(Registry, PatternLimits)
+{
+	for (unsigned max : { 0u, KP_PATTERN_MAX + 1, 1u, KP_PATTERN_MAX }) {
+		SCOPED_TRACE(max);
+		fake::reset();
+		section s;
+		kp_probe_desc d = kprobe("kp_target_*", "a.cpp", 1, 0);
+		d.kind = KP_KIND_FENTRY;
+		d.pre = nullptr;
+		d.fentry = fentry_a;
+		d.flags = KP_F_PATTERN;
+		d.max_funcs = max;
+		s.add(d);
+		EXPECT_EQ(kp_registry_prepare(s.reg()), max && max <= KP_PATTERN_MAX ? 0 : -22);
+	}
+}
+
 } // namespace

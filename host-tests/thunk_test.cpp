@@ -180,6 +180,24 @@ TEST_F(Thunk, FentryArm64FtraceRegsView)
 	expect_nine();
 }
 
+// kp::FentryMatch: the function's start as a kp::Sym first, then the declared arguments.
+const void *match_fn;
+void nine_after_fn(kpt::Sym fn, int a, unsigned char b, const char *c, long d, bool e, E8 f,
+		   unsigned g, short h, unsigned long i)
+{
+	match_fn = fn.addr;
+	nine(a, b, c, d, e, f, g, h, i);
+}
+KP_ARCH_TEST(Thunk, FentryMatchPassesTheFunctionThenTheArguments)
+{
+	frame<A> f;
+	set_nine(f);
+	match_fn = nullptr;
+	kpt::fentry_match_thunk<A, Nine, &nine_after_fn>::call(0xffffffff81000000ul, f.pt());
+	EXPECT_EQ(match_fn, reinterpret_cast<const void *>(0xffffffff81000000ul));
+	expect_nine();
+}
+
 // ---- offset probe ---------------------------------------------------------------------------
 
 unsigned long off_ip, off_arg0, off_ret, off_sp;

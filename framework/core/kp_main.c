@@ -296,6 +296,20 @@ static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, 
 		       ERR_PTR(err), d->file, d->line);
 }
 
+/* A kp::FentryMatch that cannot attach: one line with the probe, the pattern and why. */
+static void kp_pattern_failed(const struct kp_probe_desc *d, unsigned int idx, int err,
+			      const char *why)
+{
+	const char *name = kp_registry_name(&kp_module_registry, idx);
+
+	if (kp_want(idx) & KP_WANT_OPTIONAL)
+		pr_warn("optional fentry %s skipped: register failed at %s: %s: %pe (%s:%u)\n", name,
+			d->symbol, why, ERR_PTR(err), d->file, d->line);
+	else
+		pr_err("fentry %s register failed at %s: %s: %pe (%s:%u)\n", name, d->symbol, why,
+		       ERR_PTR(err), d->file, d->line);
+}
+
 /*
  * The kernel adds a kprobe's offset to its symbol's address without
  * checking the symbol's size: symbol+offset beyond the end registers inside
@@ -351,11 +365,21 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		break;
 	case KP_KIND_FENTRY: {
 		unsigned long addr;
+		unsigned int nfuncs;
+		char why[96];
 
 		/* queued: attached with all the others by kp_ftrace_commit() */
-		err = kp_ftrace_add(d, idx, off, &addr);
-		if (!err && kp_each_line())
+		err = kp_ftrace_add(d, idx, off, &addr, &nfuncs, why, sizeof(why));
+		if (!err && !kp_each_line())
+			;
+		else if (!err && (d->flags & KP_F_PATTERN))
+			pr_info("fentry register at %s: %u functions\n", d->symbol, nfuncs);
+		else if (!err)
 			pr_info("fentry register at %pS\n", (void *)addr);
+		if (err && (d->flags & KP_F_PATTERN) && why[0]) {
+			kp_pattern_failed(d, idx, err, why);
+			return err;
+		}
 		break;
 	}
 	case KP_KIND_TRACEPOINT: {
@@ -435,8 +459,13 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		break;
 	case KP_KIND_FENTRY: {
 		unsigned long addr, missed;
+		unsigned int nfuncs;
 
-		if (line && !kp_ftrace_status(idx, &addr, &missed))
+		if (!line || kp_ftrace_status(idx, &addr, &missed, &nfuncs))
+			;
+		else if (d->flags & KP_F_PATTERN)
+			pr_info("fentry unregister at %s: %u functions\n", d->symbol, nfuncs);
+		else
 			pr_info("fentry unregister at %pS\n", (void *)addr);
 		break;
 	}
@@ -631,11 +660,18 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 		return;
 	case KP_KIND_FENTRY: {
 		unsigned long a = 0, missed = 0;
+		unsigned int nfuncs = 0;
 
-		kp_ftrace_status(idx, &a, &missed);
-		where = (const void *)a;
+		kp_ftrace_status(idx, &a, &missed, &nfuncs);
 		v->have |= KP_HAVE_MISSED;
 		v->missed = missed;
+		if (d->flags & KP_F_PATTERN) {
+			/* a pattern: how many functions it matched, not one address */
+			snprintf(addr, size, "%u functions", nfuncs);
+			v->addr = addr;
+			return;
+		}
+		where = (const void *)a;
 		break;
 	}
 	default:

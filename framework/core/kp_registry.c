@@ -83,6 +83,34 @@ void kp_out_hex(struct kp_out *o, unsigned long v)
 	kp_out_base(o, v, 16);
 }
 
+int kp_sym_offset(const char *s, unsigned long *off)
+{
+	unsigned long v = 0;
+	const char *p = s;
+
+	while (*p && *p != '+' && *p != ' ')
+		p++;
+	if (p == s || p[0] != '+' || p[1] != '0' || p[2] != 'x')
+		return -1;
+	for (p += 3; *p != '/'; p++) {
+		unsigned int d;
+
+		if (*p >= '0' && *p <= '9')
+			d = (unsigned int)(*p - '0');
+		else if (*p >= 'a' && *p <= 'f')
+			d = (unsigned int)(*p - 'a' + 10);
+		else
+			return -1;
+		if (v >> 60)
+			return -1;
+		v = v * 16 + d;
+	}
+	if (p[-1] == 'x')
+		return -1; /* "+0x/": no digits */
+	*off = v;
+	return 0;
+}
+
 const char *kp_kind_name(unsigned int kind)
 {
 	switch (kind) {
@@ -165,7 +193,11 @@ static const char *kp_malformed(const struct kp_probe_desc *d)
 	case KP_KIND_FENTRY:
 		if (!d->fentry)
 			return "fentry without a handler";
-		return d->offset ? "fentry at a non-zero offset" : 0;
+		if (d->offset)
+			return "fentry at a non-zero offset";
+		if ((d->flags & KP_F_PATTERN) && (!d->max_funcs || d->max_funcs > KP_PATTERN_MAX))
+			return "fentry pattern with a limit of 0 or above 65536 functions";
+		return 0;
 	default:
 		return "unknown probe kind";
 	}

@@ -131,6 +131,13 @@ void kp_out_uint(struct kp_out *o, unsigned long v);
 void kp_out_int(struct kp_out *o, long v);
 void kp_out_hex(struct kp_out *o, unsigned long v); /* 0x... */
 
+/*
+ * The offset in a symbol as sprint_symbol() writes it, "name+0x4/0x20 [mod]":
+ * 0 and *off = 0x4, or -1 when s has no "+0x<hex>/" (an address outside
+ * every symbol is printed as a bare number).
+ */
+int kp_sym_offset(const char *s, unsigned long *off);
+
 /* --- provided by the backend ---------------------------------------------- */
 
 /*

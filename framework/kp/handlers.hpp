@@ -34,6 +34,7 @@ KP_HANDLER_ERRORS(kprobe)           // kp::Kprobe, kp::Syscall: kp::Args<T...>
 KP_HANDLER_ERRORS(kretprobe_entry)  // (D &, T...): kp::Data<D>, kp::Args<T...>
 KP_HANDLER_ERRORS(kretprobe_return) // (D &, R): kp::Data<D>, kp::Returns<R>
 KP_HANDLER_ERRORS(tracepoint)       // kp::Args<TP_PROTO...>
+KP_HANDLER_ERRORS(fentry_match)     // kp::FentryMatch: (kp::Sym, T...), kp::Args<T...>
 #undef KP_HANDLER_ERRORS
 // kp::Syscall, kp::SyscallReturn: a system call's pointer arguments point into user memory.
 template <unsigned Number> struct syscall_argument {
@@ -182,6 +183,23 @@ template <class ArgList> struct tracepoint_handler {
 		} else {
 			return check_parameters<error::tracepoint_handler_parameter,
 						error::tracepoint_handler_takes, ArgList, Params>();
+		}
+	}
+};
+
+// A kp::FentryMatch handler: void(kp::Sym, T...), the matched function's
+// start, then the declared leading arguments.
+template <class ArgList, class First> struct fentry_match_handler {
+	using expected = typename meta::prepend<ArgList, First>::type;
+	template <class Ret, class Params> static consteval bool check()
+	{
+		if constexpr (!meta::is_void<Ret>) {
+			static_assert(meta::always_false<Ret>,
+				      "kp::FentryMatch: the handler must return void");
+			return false;
+		} else {
+			return check_parameters<error::fentry_match_handler_parameter,
+						error::fentry_match_handler_takes, expected, Params>();
 		}
 	}
 };

@@ -94,6 +94,21 @@ template <int N> struct MaxActive {
 	}
 };
 
+// kp::MaxMatches<N>: at most N functions may match a kp::FentryMatch pattern
+// (default KP_PATTERN_MAX_DEFAULT, 1000); more fail its registration
+// (-E2BIG) with one line naming the probe, the pattern and the count.
+template <unsigned N> struct MaxMatches {
+	static constexpr unsigned value = N;
+	using family = MaxMatches<0>;
+	static consteval bool check()
+	{
+		static_assert(N >= 1 && N <= KP_PATTERN_MAX,
+			      "kp::MaxMatches<N>: N is how many functions the pattern may match, "
+			      "from 1 to 65536");
+		return N >= 1 && N <= KP_PATTERN_MAX;
+	}
+};
+
 namespace detail {
 
 // What is wrong with a probe name (the core's rule, framework/core/kp_registry.c), or 0.
@@ -211,6 +226,9 @@ template <class Kind, class... Opts> struct options {
 	static constexpr bool at_offset = given<Offset<0>>;
 	static constexpr unsigned long offset = get<Offset<0>>::value;
 	static constexpr int maxactive = get<MaxActive<0>>::value;
+	// kp::FentryMatch: the most functions its pattern may match
+	static constexpr unsigned max_matches =
+		get<MaxMatches<0>>::value ? get<MaxMatches<0>>::value : KP_PATTERN_MAX_DEFAULT;
 	static constexpr auto name = get<Name<"">>::value; // "": derived by the core
 	static constexpr bool optional = given<Optional>;
 };

@@ -42,17 +42,10 @@
 #include "context.hpp" // kp::task_comm
 #include "fixed_string.hpp"
 #include "meta.hpp"
+#include "sym.hpp" // kp::Sym
 
 namespace kp {
 namespace {
-
-// A code address printed as symbol+offset/size [module] (%pS).
-struct Sym {
-	const void *addr;
-	Sym(const void *a) : addr(a) {}
-	Sym(unsigned long a) : addr(reinterpret_cast<const void *>(a)) {}
-	template <class R, class... P> Sym(R (*f)(P...)) : addr(reinterpret_cast<const void *>(f)) {}
-};
 
 // A pointer printed as the address itself (%px), not hashed.
 struct Raw {

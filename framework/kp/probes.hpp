@@ -115,6 +115,29 @@ struct fentry_kind : kind_defaults, fentry_describe {
 	using accepts = meta::list<Args<>>;
 };
 
+// The pattern P (the probe's "symbol") is checked here: the kind is per pattern.
+template <fixed_string P> struct fentry_match_kind : kind_defaults, fentry_match_describe {
+	KP_PROBE_KIND("kp::FentryMatch", "pattern",
+		      "kp::Args<T...> (the leading arguments every matching function has) and "
+		      "kp::MaxMatches<N>")
+	using accepts = meta::list<Args<>, MaxMatches<0>>;
+
+	template <class O> static consteval bool check_rules()
+	{
+		constexpr auto f = check_pattern_chars(P);
+		using F = pattern_fault;
+		static_assert(f != F::too_long, "kp::FentryMatch<\"...\">: a pattern has at most 127 "
+						"characters");
+		static_assert(f != F::negated,
+			      "kp::FentryMatch<\"...\">: a pattern may not start with ! (ftrace "
+			      "reads that as removing functions): name the functions to attach to");
+		static_assert(f != F::character,
+			      "kp::FentryMatch<\"...\">: a pattern is a shell glob over function "
+			      "names (* ? [...]): printable ASCII without spaces or colons");
+		return f == F::none || f == F::empty; // empty: check_name's error
+	}
+};
+
 struct kretprobe_kind : kind_defaults {
 	KP_PROBE_KIND("kp::Kretprobe", "symbol name",
 		      "kp::Args<T...>, kp::Returns<R>, kp::Data<D>, kp::MaxActive<N> (no "
@@ -222,6 +245,17 @@ struct Kprobe : detail::probe<detail::kprobe_kind, Sym, Opts...> {};
 template <fixed_string Sym, class... Opts>
 struct Fentry : detail::probe<detail::fentry_kind, Sym, Opts...> {};
 
+// kp::FentryMatch<"pattern", kp::Args<T...>, kp::MaxMatches<N>>: an entry
+// probe on ftrace on every function the shell pattern matches in
+// available_filter_functions at load (ftrace's own matching,
+// ftrace_set_filter), attached with the module's kp::Fentry probes in one
+// filter update; handler void(kp::Sym fn, T...): fn is the function's
+// start (%pS: "name+0x0/..."), T... the leading arguments every matching
+// function has (kp::Args<> or none: just fn).  At most N functions (default
+// 1000); zero or more than N fail its registration (kp::Optional skips it).
+template <fixed_string Pattern, class... Opts>
+struct FentryMatch : detail::probe<detail::fentry_match_kind<Pattern>, Pattern, Opts...> {};
+
 // kp::Kretprobe<"symbol", kp::Args<T...>, kp::Returns<R>, kp::Data<D>, kp::MaxActive<N>>
 // (every option optional, any order).
 template <fixed_string Sym, class... Opts>
@@ -265,6 +299,7 @@ template <class P> inline constexpr bool is_probe = false;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kprobe<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kretprobe<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Fentry<S, O...>> = true;
+template <fixed_string S, class... O> inline constexpr bool is_probe<FentryMatch<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Tracepoint<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Syscall<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<SyscallReturn<S, O...>> = true;

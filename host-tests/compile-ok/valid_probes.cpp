@@ -71,3 +71,10 @@ static void array_entry(int (&)[2], int) {}
 static void array_return(int (&)[2], int) {}
 KP_PROBE(kp::Kretprobe<"f_array", kp::Args<int>, kp::Returns<int>, kp::Data<int[2]>>, array_entry,
 	 array_return);
+
+// kp::FentryMatch: the function's start, then the declared leading arguments.
+static void each_fn(kp::Sym fn) { kp::print<"{}\n">(fn); }
+KP_PROBE(kp::FentryMatch<"vfs_*", kp::MaxMatches<64>, kp::Optional>, each_fn);
+static void each_with_arg(kp::Sym, const void *) {}
+KP_PROBE(kp::FentryMatch<"kp_target_chain_[ab]", kp::Args<const void *>, kp::Name<"chains">>,
+	 each_with_arg);

@@ -91,3 +91,24 @@ dmesg_since() {
 	_l=$(grep -nF "kp-mark: $1" /tmp/dmesg.since | tail -1 | cut -d: -f1)
 	tail -n +$((${_l:-0} + 1)) /tmp/dmesg.since
 }
+
+# load_fails CASE MODULE PARAM WHAT LINE-REGEX: insmod /MODULE.ko PARAM must
+# fail with a kernel log line matching LINE-REGEX; two checks, "CASE: insmod
+# fails" and "CASE: one line names WHAT"; the attempt's log in /tmp/load.dmesg
+load_fails() {
+	kmsg_mark "load $2 $1"
+	if insmod "/$2.ko" "$3" >/tmp/load.err 2>&1; then
+		fail "$1: insmod fails" "$2.ko loaded"
+		rmmod "$2"
+	else
+		pass "$1: insmod fails"
+	fi
+	dmesg_since "load $2 $1" >/tmp/load.dmesg
+	if grep -qE -- "$5" /tmp/load.dmesg; then
+		grep -E -m1 -- "$5" /tmp/load.dmesg | sed 's/^/# /'
+		pass "$1: one line names $4"
+	else
+		fail "$1: one line names $4" \
+			"no line matches $5; insmod said: $(cat /tmp/load.err); $2 said: $(grep "$2" /tmp/load.dmesg | head -4)"
+	fi
+}

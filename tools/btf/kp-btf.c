@@ -7,6 +7,9 @@
  *   kp-btf BTF proto SYMBOL [--tracepoint]      one prototype
  *   kp-btf BTF|none fields OBJECT...             the kp::read_field offsets the
  *                                               objects refer to, as assembler
+ *   kp-btf BTF|none offsets NAME=STRUCT.FIELD...  a C header: the fields'
+ *                                               offsets and sizes (the core's
+ *                                               reads of private structs)
  *   kp-btf BTF check OBJECT...                  the probes' declared types
  *                                               (section .kp_types) against BTF
  * BTF: a vmlinux (ELF with .BTF), a raw blob, /sys/kernel/btf/vmlinux.
@@ -22,7 +25,8 @@ static int usage(void)
 			"       kp-btf BTF scaffold SYMBOL [--tracepoint|--return]\n"
 			"       kp-btf BTF proto SYMBOL [--tracepoint]\n"
 			"       kp-btf BTF check OBJECT...\n"
-			"       kp-btf BTF|none fields OBJECT...\n");
+			"       kp-btf BTF|none fields OBJECT...\n"
+			"       kp-btf BTF|none offsets NAME=STRUCT.FIELD...\n");
 	return 2;
 }
 
@@ -33,11 +37,13 @@ int main(int argc, char **argv)
 	char buf[4096];
 	int rc, i;
 
-	if (argc >= 3 && !strcmp(argv[2], "fields")) {
+	/* the build's generators: BTF may be "none" (then nothing resolves) */
+	if (argc >= 3 && (!strcmp(argv[2], "fields") || !strcmp(argv[2], "offsets"))) {
 		btf = strcmp(argv[1], "none") ? kpb_open(argv[1], stderr) : NULL;
 		if (!btf && strcmp(argv[1], "none"))
 			return 1;
-		rc = kpb_fields(btf, argv + 3, argc - 3, stdout, stderr) ? 1 : 0;
+		rc = (!strcmp(argv[2], "fields") ? kpb_fields : kpb_offsets)(btf, argv + 3, argc - 3,
+									     stdout, stderr) ? 1 : 0;
 		btf__free(btf);
 		return rc;
 	}

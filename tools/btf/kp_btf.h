@@ -61,6 +61,15 @@ int kpb_fields(const struct btf *btf, char *const *objs, int n, FILE *out, FILE 
 int kpb_resolve_field(const struct btf *btf, const char *key, unsigned long *off, int max,
 		      char *why, size_t why_size);
 
+/* Struct fields the module's C core reads from a private kernel struct
+ * (kp_ftrace.c: struct ftrace_hash): each SPEC "NAME=STRUCT.FIELD" becomes
+ * "#define NAME_OFFSET n" and "#define NAME_SIZE n" on OUT, or a comment
+ * when BTF is NULL or has no such field (the core then goes without).
+ * kpb_member: one field's byte offset and size; 0, or -1 when not there. */
+int kpb_offsets(const struct btf *btf, char *const *specs, int n, FILE *out, FILE *err);
+int kpb_member(const struct btf *btf, const char *sname, const char *field, unsigned long *off,
+	       unsigned long *size);
+
 #ifdef __cplusplus
 }
 #endif

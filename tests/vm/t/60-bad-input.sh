@@ -19,21 +19,8 @@ bad_excluding() {
 # bad_case CASE ERRNO-NAME LINE-REGEX: loads kp_bad.ko with only CASE
 bad_case() {
 	before=$(klist_count)
-	kmsg_mark "bad $1"
-	if insmod /kp_bad.ko "excluded=$(bad_excluding "$1")" >/tmp/bad.err 2>&1; then
-		fail "$1: insmod fails" "kp_bad.ko loaded"
-		rmmod kp_bad
-	else
-		pass "$1: insmod fails"
-	fi
-	dmesg_since "bad $1" >/tmp/bad.dmesg
-	if grep -qE -- "$3" /tmp/bad.dmesg; then
-		grep -E -m1 -- "$3" /tmp/bad.dmesg | sed 's/^/# /'
-		pass "$1: one line names the probe, the symbol and $2"
-	else
-		fail "$1: one line names the probe, the symbol and $2" \
-			"no line matches $3; insmod said: $(cat /tmp/bad.err); kp_bad said: $(grep kp_bad /tmp/bad.dmesg | head -4)"
-	fi
+	load_fails "$1" kp_bad "excluded=$(bad_excluding "$1")" "the probe, the symbol and $2" "$3"
+	cp /tmp/load.dmesg /tmp/bad.dmesg
 	if grep -qE 'kp_bad: kprobe register at kp_target_value\+' /tmp/bad.dmesg &&
 		grep -qE 'kp_bad: kprobe unregister at kp_target_value\+' /tmp/bad.dmesg; then
 		pass "$1: the probe registered before it was rolled back"
