@@ -117,10 +117,6 @@
 
 #include "kp_abi.h"
 #include "kp_decode.h"
-/* arm64: the cpucap of the inline hit counter's alternative (arch/arm64) */
-#if defined(ARM64_HAS_VIRT_HOST_EXTN) && !defined(KP_ARM64_CAP_VHE)
-#define KP_ARM64_CAP_VHE ARM64_HAS_VIRT_HOST_EXTN
-#endif
 #include "kp_hit.h"
 #include "kp_map.h"
 

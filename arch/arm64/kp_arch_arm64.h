@@ -134,7 +134,8 @@ typedef struct kp_arm64_regs kp_native_regs;
  * asserted in framework/core/kp_layout.c), which the module loader patches
  * (apply_alternatives_module).  The cpucap's number, which differs between
  * kernels, is KP_ARM64_CAP_VHE: ARM64_HAS_VIRT_HOST_EXTN of the target
- * kernel (the C++ side: generated/kp_offsets.h; C: framework/kprobe.h).
+ * kernel (the C++ side: generated/kp_offsets.h; C: the kernel's cpucaps,
+ * below).
  * The increment is an LL/SC loop (the build passes -mno-outline-atomics),
  * atomic against interrupts on this CPU; handlers run with preemption
  * disabled, so the CPU does not change between the two.  Without the cap
@@ -142,6 +143,10 @@ typedef struct kp_arm64_regs kp_native_regs;
  * this_cpu_inc_return().  framework/kp_map.h still reads per-CPU pointers
  * with the core's this_cpu_read().
  */
+/* C handlers include the kernel's headers: the cap is theirs */
+#if defined(ARM64_HAS_VIRT_HOST_EXTN) && !defined(KP_ARM64_CAP_VHE)
+#define KP_ARM64_CAP_VHE ARM64_HAS_VIRT_HOST_EXTN
+#endif
 #if defined(__KERNEL__) && defined(__aarch64__) && defined(KP_ARM64_CAP_VHE)
 static inline __attribute__((always_inline)) unsigned long kp_arm64_percpu_offset(void)
 {
