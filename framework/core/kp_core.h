@@ -6,9 +6,23 @@
 #ifndef KP_CORE_H
 #define KP_CORE_H
 
+#include <linux/module.h>
+#include <linux/printk.h>
 #include <linux/types.h>
 
 #include "kp_control.h"
+
+/*
+ * The core's objects are compiled once per build and linked into every
+ * module of it (Kbuild: "the core, once"), so KBUILD_MODNAME is not this
+ * module's name: the name is THIS_MODULE's, read at run time, and the core's
+ * messages take it as their prefix ("kp_tests: ...").  tools/kbench fails a
+ * build of the VM modules that compiles the core more than once.
+ */
+#define kp_modname() (THIS_MODULE->name)
+#define kp_err(fmt, ...) printk(KERN_ERR "%s: " fmt, kp_modname(), ##__VA_ARGS__)
+#define kp_warn(fmt, ...) printk(KERN_WARNING "%s: " fmt, kp_modname(), ##__VA_ARGS__)
+#define kp_info(fmt, ...) printk(KERN_INFO "%s: " fmt, kp_modname(), ##__VA_ARGS__)
 
 /* The module's registry (kp_main.c). */
 extern struct kp_registry kp_module_registry;

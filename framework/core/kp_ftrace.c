@@ -73,7 +73,6 @@
  *   synchronize_rcu_tasks() (kernel/trace/ftrace.c, 6.1 and 6.12), so no
  *   handler runs when kp_ftrace_sync() returns.
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
@@ -420,7 +419,7 @@ int kp_ftrace_commit(void)
 
 			if (a > b)
 				swap(a, b);
-			pr_err("fentry: %ps is in two entry probes, %s and %s: -EEXIST (a function "
+			kp_err("fentry: %ps is in two entry probes, %s and %s: -EEXIST (a function "
 			       "has at most one entry probe per module)\n",
 			       (void *)kp_fentries[i].func,
 			       kp_registry_name(&kp_module_registry, a->idx),
@@ -432,7 +431,7 @@ int kp_ftrace_commit(void)
 	if (!err)
 		err = register_ftrace_function(&kp_ops);
 	if (err) {
-		pr_err("fentry: attaching %u functions failed: %pe\n", kp_nfentries, ERR_PTR(err));
+		kp_err("fentry: attaching %u functions failed: %pe\n", kp_nfentries, ERR_PTR(err));
 		ftrace_free_filter(&kp_ops);
 		return err;
 	}

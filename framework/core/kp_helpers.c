@@ -4,7 +4,6 @@
  * plain out-of-line call: C++ cannot include the kernel headers that would
  * let it inline them.
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cred.h>
 #include <linux/kernel.h>
@@ -19,6 +18,7 @@
 #include <linux/uidgid.h>
 
 #include "../kp_abi.h"
+#include "kp_core.h"
 
 void kp_printk(const char *fmt, ...)
 {
@@ -28,7 +28,7 @@ void kp_printk(const char *fmt, ...)
 	va_start(args, fmt);
 	vaf.fmt = fmt;
 	vaf.va = &args;
-	printk(KERN_INFO pr_fmt("%pV"), &vaf);
+	kp_info("%pV", &vaf);
 	va_end(args);
 }
 

@@ -3,7 +3,6 @@
  * The kernel core: module init/exit and the registry backend.  Together
  * with kp_helpers.c this is the only code that includes kernel headers.
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/err.h>
 #include <linux/glob.h>
@@ -148,14 +147,14 @@ void kp_backend_report_invalid(const struct kp_probe_desc *d, const char *why,
 			       const struct kp_probe_desc *other)
 {
 	if (!d) {
-		pr_err("registry: %s\n", why);
+		kp_err("registry: %s\n", why);
 		return;
 	}
 	if (other)
-		pr_err("%s %s+0x%lx (%s:%u): %s (first at %s:%u)\n", kp_kind_name(d->kind),
+		kp_err("%s %s+0x%lx (%s:%u): %s (first at %s:%u)\n", kp_kind_name(d->kind),
 		       d->symbol, d->offset, d->file, d->line, why, other->file, other->line);
 	else
-		pr_err("%s %s (%s:%u): %s\n", kp_kind_name(d->kind), d->symbol ? d->symbol : "?",
+		kp_err("%s %s (%s:%u): %s\n", kp_kind_name(d->kind), d->symbol ? d->symbol : "?",
 		       d->file, d->line, why);
 }
 
@@ -288,11 +287,11 @@ static void kp_register_failed(const struct kp_probe_desc *d, unsigned int idx, 
 	else
 		snprintf(where, sizeof(where), "%s+0x%lx", d->symbol, d->offset);
 	if (kp_want(idx) & KP_WANT_OPTIONAL)
-		pr_warn("optional %s %s skipped: register failed at %s: %pe (%s:%u)\n",
+		kp_warn("optional %s %s skipped: register failed at %s: %pe (%s:%u)\n",
 			kp_kind_name(d->kind), kp_registry_name(&kp_module_registry, idx), where, ERR_PTR(err),
 			d->file, d->line);
 	else
-		pr_err("%s register failed at %s: %pe (%s:%u)\n", kp_kind_name(d->kind), where,
+		kp_err("%s register failed at %s: %pe (%s:%u)\n", kp_kind_name(d->kind), where,
 		       ERR_PTR(err), d->file, d->line);
 }
 
@@ -303,10 +302,10 @@ static void kp_pattern_failed(const struct kp_probe_desc *d, unsigned int idx, i
 	const char *name = kp_registry_name(&kp_module_registry, idx);
 
 	if (kp_want(idx) & KP_WANT_OPTIONAL)
-		pr_warn("optional fentry %s skipped: register failed at %s: %s: %pe (%s:%u)\n", name,
+		kp_warn("optional fentry %s skipped: register failed at %s: %s: %pe (%s:%u)\n", name,
 			d->symbol, why, ERR_PTR(err), d->file, d->line);
 	else
-		pr_err("fentry %s register failed at %s: %s: %pe (%s:%u)\n", name, d->symbol, why,
+		kp_err("fentry %s register failed at %s: %s: %pe (%s:%u)\n", name, d->symbol, why,
 		       ERR_PTR(err), d->file, d->line);
 }
 
@@ -323,7 +322,7 @@ static int kp_check_offset(const struct kp_probe_desc *d, union kp_slot *s, bool
 
 	sprint_symbol_no_offset(at, (unsigned long)s->kp.addr);
 	if (strncmp(at, d->symbol, n) || (at[n] && at[n] != ' ')) {
-		pr_err("kprobe %s+0x%lx: the offset is beyond the function's end (it is %pS)\n",
+		kp_err("kprobe %s+0x%lx: the offset is beyond the function's end (it is %pS)\n",
 		       d->symbol, d->offset, s->kp.addr);
 		unregister_kprobe(&s->kp);
 		return -ERANGE;
@@ -348,7 +347,7 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		if (!err && d->offset)
 			err = kp_check_offset(d, s, off);
 		if (!err && kp_each_line())
-			pr_info("kprobe register at %pS\n", s->kp.addr);
+			kp_info("kprobe register at %pS\n", s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
 		s->krp.kp.symbol_name = d->symbol;
@@ -361,7 +360,7 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		if (!err)
 			kp_kretprobe_hold(s);
 		if (!err && kp_each_line())
-			pr_info("kretprobe register at %pS\n", s->krp.kp.addr);
+			kp_info("kretprobe register at %pS\n", s->krp.kp.addr);
 		break;
 	case KP_KIND_FENTRY: {
 		unsigned long addr;
@@ -373,9 +372,9 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		if (!err && !kp_each_line())
 			;
 		else if (!err && (d->flags & KP_F_PATTERN))
-			pr_info("fentry register at %s: %u functions\n", d->symbol, nfuncs);
+			kp_info("fentry register at %s: %u functions\n", d->symbol, nfuncs);
 		else if (!err)
-			pr_info("fentry register at %pS\n", (void *)addr);
+			kp_info("fentry register at %pS\n", (void *)addr);
 		if (err && (d->flags & KP_F_PATTERN) && why[0]) {
 			kp_pattern_failed(d, idx, err, why);
 			return err;
@@ -397,10 +396,10 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 			if (!kp_each_line())
 				;
 			else if (l.owner)
-				pr_info("tracepoint register at trace_%s [%s]\n", d->symbol,
+				kp_info("tracepoint register at trace_%s [%s]\n", d->symbol,
 					module_name(l.owner));
 			else
-				pr_info("tracepoint register at trace_%s\n", d->symbol);
+				kp_info("tracepoint register at trace_%s\n", d->symbol);
 		} else if (l.owner) {
 			module_put(l.owner);
 		}
@@ -416,7 +415,7 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 		s->iv.missed = 0;
 		if (!off)
 			kp_interval_arm(s);
-		pr_info("interval register at %s every %u ms\n", kp_registry_name(&kp_module_registry, idx),
+		kp_info("interval register at %s every %u ms\n", kp_registry_name(&kp_module_registry, idx),
 			d->period_ms);
 		err = 0;
 		break;
@@ -451,11 +450,11 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 	switch (d->kind) {
 	case KP_KIND_KPROBE:
 		if (line)
-			pr_info("kprobe unregister at %pS\n", s->kp.addr);
+			kp_info("kprobe unregister at %pS\n", s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
 		if (line)
-			pr_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
+			kp_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
 		break;
 	case KP_KIND_FENTRY: {
 		unsigned long addr, missed;
@@ -464,23 +463,23 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		if (!line || kp_ftrace_status(idx, &addr, &missed, &nfuncs))
 			;
 		else if (d->flags & KP_F_PATTERN)
-			pr_info("fentry unregister at %s: %u functions\n", d->symbol, nfuncs);
+			kp_info("fentry unregister at %s: %u functions\n", d->symbol, nfuncs);
 		else
-			pr_info("fentry unregister at %pS\n", (void *)addr);
+			kp_info("fentry unregister at %pS\n", (void *)addr);
 		break;
 	}
 	case KP_KIND_TRACEPOINT:
 		if (line)
-			pr_info("tracepoint unregister at trace_%s\n", d->symbol);
+			kp_info("tracepoint unregister at trace_%s\n", d->symbol);
 		if (s->tp.live)
 			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
 		s->tp.live = false;
 		break;
 	case KP_KIND_INTERVAL:
 		kp_interval_disarm(s);
-		pr_info("interval unregister at %s\n", kp_registry_name(&kp_module_registry, idx));
+		kp_info("interval unregister at %s\n", kp_registry_name(&kp_module_registry, idx));
 		if (s->iv.missed)
-			pr_info("interval %s missed %lu periods\n",
+			kp_info("interval %s missed %lu periods\n",
 				kp_registry_name(&kp_module_registry, idx), s->iv.missed);
 		break;
 	}
@@ -525,12 +524,12 @@ static void kp_unregister_done(void)
 		switch (kp_module_registry.begin[idx]->kind) {
 		case KP_KIND_KPROBE:
 			if (s->kp.nmissed)
-				pr_info("kprobe missed probing %lu instances of %pS\n",
+				kp_info("kprobe missed probing %lu instances of %pS\n",
 					s->kp.nmissed, s->kp.addr);
 			break;
 		case KP_KIND_KRETPROBE:
 			if (s->krp.nmissed)
-				pr_info("kretprobe missed probing %d instances of %pS\n",
+				kp_info("kretprobe missed probing %d instances of %pS\n",
 					s->krp.nmissed, s->krp.kp.addr);
 			break;
 		case KP_KIND_TRACEPOINT:
@@ -597,7 +596,7 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 		break;
 	}
 	if (err)
-		pr_warn("control: %s %s failed: %pe\n", on ? "enable" : "disable",
+		kp_warn("control: %s %s failed: %pe\n", on ? "enable" : "disable",
 			kp_registry_name(&kp_module_registry, idx), ERR_PTR(err));
 	return err;
 }
@@ -605,9 +604,9 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 void kp_backend_message(int level, const char *msg)
 {
 	if (level == KP_MSG_ERR)
-		pr_err("%s\n", msg);
+		kp_err("%s\n", msg);
 	else
-		pr_warn("%s\n", msg);
+		kp_warn("%s\n", msg);
 }
 
 int kp_backend_glob(const char *pattern, const char *name)
@@ -697,12 +696,12 @@ static void kp_summary(const char *what)
 			 kp_module_registry.begin[i]->kind <= KP_KIND_FENTRY)
 			n[kp_module_registry.begin[i]->kind]++, on++;
 	}
-	pr_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u fentry, %u begin/end/interval; "
+	kp_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u fentry, %u begin/end/interval; "
 		"%u skipped, %u excluded): each in /sys/kernel/debug/kp-%s/probes, one line each "
 		"with all_lines=1\n",
 		what, on, n[KP_KIND_KPROBE], n[KP_KIND_KRETPROBE], n[KP_KIND_TRACEPOINT],
 		n[KP_KIND_FENTRY], n[KP_KIND_BEGIN] + n[KP_KIND_END] + n[KP_KIND_INTERVAL], skipped,
-		excluded, KBUILD_MODNAME);
+		excluded, kp_modname());
 }
 
 /* What kp_init allocates; kfree and free_percpu take NULL. */

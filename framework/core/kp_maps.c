@@ -13,7 +13,6 @@
  * instances/<module>/trace_pipe sees it), one dmesg line per map (name,
  * entries, drops), then the tables are freed.
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cpumask.h>
 #include <linux/debugfs.h>
@@ -88,13 +87,13 @@ int kp_maps_init(void)
 		const char *why = kp_map_malformed(*e);
 
 		if (why) {
-			pr_err("map %s (%s:%u): %s\n", *e && (*e)->name ? (*e)->name : "?",
+			kp_err("map %s (%s:%u): %s\n", *e && (*e)->name ? (*e)->name : "?",
 			       *e ? (*e)->file : "?", *e ? (*e)->line : 0, why);
 			return -EINVAL;
 		}
 		for (o = __kp_maps_begin; o < e; o++)
 			if (!strcmp((*o)->name, (*e)->name)) {
-				pr_err("map %s (%s:%u): the name is taken (first at %s:%u): -EEXIST\n",
+				kp_err("map %s (%s:%u): the name is taken (first at %s:%u): -EEXIST\n",
 				       (*e)->name, (*e)->file, (*e)->line, (*o)->file, (*o)->line);
 				return -EEXIST;
 			}
@@ -259,7 +258,7 @@ void kp_maps_exit(void)
 			kp_map_trace(text);
 		kvfree(text);
 		if (scratch)
-			pr_info("map %s: %lu %s, %llu dropped\n", (*e)->name, v.n,
+			kp_info("map %s: %lu %s, %llu dropped\n", (*e)->name, v.n,
 				v.n == 1 ? "entry" : "entries", v.drops);
 		kvfree(scratch);
 	}

@@ -26,7 +26,6 @@
  * recorded ip is kp_trace_printf's address, only resolved to a name when
  * read).
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kernel.h>
 #include <linux/module.h>
@@ -101,7 +100,7 @@ void kp_trace_vprintf(const char *fmt, va_list args)
 	if (tr)
 		n = trace_array_printk(tr, (unsigned long)kp_trace_printf, "%pV", &vaf);
 	else
-		n = printk(KERN_INFO pr_fmt("%pV"), &vaf);
+		n = kp_info("%pV", &vaf);
 	va_end(ap);
 	if (n > 0 && kp_lines)
 		this_cpu_inc(*kp_lines);
@@ -127,38 +126,38 @@ int kp_output_init(void)
 	if (!strcmp(output, "printk"))
 		return 0;
 	if (strcmp(output, "trace")) {
-		pr_err("output=%s: want trace or printk: -EINVAL\n", output);
+		kp_err("output=%s: want trace or printk: -EINVAL\n", output);
 		free_percpu(kp_lines);
 		kp_lines = NULL;
 		return -EINVAL;
 	}
 	if (!IS_ENABLED(CONFIG_TRACING)) {
-		pr_warn("output: the kernel has no ftrace instances (CONFIG_TRACING off): printk\n");
+		kp_warn("output: the kernel has no ftrace instances (CONFIG_TRACING off): printk\n");
 		return 0;
 	}
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 7, 0)
-	tr = trace_array_get_by_name(KBUILD_MODNAME, NULL);
+	tr = trace_array_get_by_name(kp_modname(), NULL);
 #else
-	tr = trace_array_get_by_name(KBUILD_MODNAME);
+	tr = trace_array_get_by_name(kp_modname());
 #endif
 	if (!tr) {
-		pr_warn("output: cannot create the trace instance %s: printk\n", KBUILD_MODNAME);
+		kp_warn("output: cannot create the trace instance %s: printk\n", kp_modname());
 		return 0;
 	}
 	err = trace_array_init_printk(tr);
 	if (err) {
-		pr_warn("output: trace instance %s: trace_array_init_printk: %pe: printk\n",
-			KBUILD_MODNAME, ERR_PTR(err));
+		kp_warn("output: trace instance %s: trace_array_init_printk: %pe: printk\n",
+			kp_modname(), ERR_PTR(err));
 		trace_array_put(tr);
 		trace_array_destroy(tr);
 		return 0;
 	}
 	WRITE_ONCE(kp_tr, tr);
 	if (kp_buffer_of(tr))
-		pr_info("output: trace instance %s\n", KBUILD_MODNAME);
+		kp_info("output: trace instance %s\n", kp_modname());
 	else
-		pr_warn("output: trace instance %s: struct trace_array differs from the mirror: overruns not reported at unload\n",
-			KBUILD_MODNAME);
+		kp_warn("output: trace instance %s: struct trace_array differs from the mirror: overruns not reported at unload\n",
+			kp_modname());
 	return 0;
 }
 
@@ -177,7 +176,7 @@ void kp_output_exit(void)
 	free_percpu(kp_lines);
 	kp_lines = NULL;
 	if (!tr) {
-		pr_info("output: printk: %lu lines written\n", lines);
+		kp_info("output: printk: %lu lines written\n", lines);
 		return;
 	}
 	/* without CONFIG_TRACING tr is never set, and no ring_buffer symbol is referenced */
@@ -186,16 +185,16 @@ void kp_output_exit(void)
 		overrun = ring_buffer_overruns(buffer);
 		for_each_possible_cpu(cpu)
 			dropped += ring_buffer_dropped_events_cpu(buffer, cpu);
-		pr_info("output: trace instance %s: %lu lines written, %lu overrun, %lu dropped\n",
-			KBUILD_MODNAME, lines, overrun, dropped);
+		kp_info("output: trace instance %s: %lu lines written, %lu overrun, %lu dropped\n",
+			kp_modname(), lines, overrun, dropped);
 	} else {
-		pr_info("output: trace instance %s: %lu lines written, overruns unknown (the layout check failed at load; see per_cpu/cpuN/stats)\n",
-			KBUILD_MODNAME, lines);
+		kp_info("output: trace instance %s: %lu lines written, overruns unknown (the layout check failed at load; see per_cpu/cpuN/stats)\n",
+			kp_modname(), lines);
 	}
 	WRITE_ONCE(kp_tr, NULL);
 	trace_array_put(tr);
 	err = trace_array_destroy(tr);
 	if (err)
-		pr_warn("output: trace instance %s left in place: %pe (a reader holds it open); rmdir /sys/kernel/tracing/instances/%s when done\n",
-			KBUILD_MODNAME, ERR_PTR(err), KBUILD_MODNAME);
+		kp_warn("output: trace instance %s left in place: %pe (a reader holds it open); rmdir /sys/kernel/tracing/instances/%s when done\n",
+			kp_modname(), ERR_PTR(err), kp_modname());
 }

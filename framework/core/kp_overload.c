@@ -17,7 +17,6 @@
  * KP_SAMPLE_EVERY times an interval on a CPU is seen late or not at all
  * (its handlers then cost at most 256 calls an interval).
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/jiffies.h>
 #include <linux/kprobes.h>

@@ -8,7 +8,6 @@
  * command.  The directory is named kp-<module> because the kernel's own
  * /sys/kernel/debug/kprobes/ is taken by the default module name.
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/debugfs.h>
 #include <linux/fs.h>
@@ -121,9 +120,12 @@ int kp_status_enabled(unsigned int idx)
 
 void kp_status_init(struct kp_registry *r)
 {
+	char name[MODULE_NAME_LEN + 3];
+
 	kp_status_reg = r;
 	/* debugfs failures are not load errors: its calls take error pointers */
-	kp_status_dir = debugfs_create_dir("kp-" KBUILD_MODNAME, NULL);
+	snprintf(name, sizeof(name), "kp-%s", kp_modname());
+	kp_status_dir = debugfs_create_dir(name, NULL);
 	debugfs_create_file("probes", 0444, kp_status_dir, NULL, &kp_probes_fops);
 	debugfs_create_file("control", 0200, kp_status_dir, NULL, &kp_control_fops);
 }
