@@ -18,6 +18,7 @@
 extern "C" {
 #endif
 
+struct fprobe;
 struct kprobe;
 struct kretprobe_instance;
 struct pt_regs;
@@ -35,6 +36,13 @@ struct task_struct;
 #define KP_KIND_INTERVAL 6u
 /* an entry probe on the module's one ftrace_ops (framework/core/kp_ftrace.c) */
 #define KP_KIND_FENTRY 7u
+/*
+ * A return probe on the cheapest mechanism the kernel has: an fprobe (its
+ * entry on ftrace, its return on a rethook) where the kernel has
+ * CONFIG_FPROBE (the thunks fp_entry/fp_exit), else a kretprobe (the thunks
+ * entry/ret); the C++ side builds the pair the target kernel uses.
+ */
+#define KP_KIND_FEXIT 8u
 
 /* flags: bits 0..15 are the core's */
 /* May fail to attach (missing symbol, blacklisted, no such tracepoint):
@@ -61,6 +69,9 @@ struct task_struct;
 typedef int kp_kprobe_pre_t(struct kprobe *, struct pt_regs *);
 typedef int kp_kretprobe_handler_t(struct kretprobe_instance *, struct pt_regs *);
 typedef void kp_run_t(void);
+/* fprobe's entry and exit handlers (include/linux/fprobe.h, 6.5 to 6.13) */
+typedef int kp_fprobe_entry_t(struct fprobe *, unsigned long, unsigned long, struct pt_regs *, void *);
+typedef void kp_fprobe_exit_t(struct fprobe *, unsigned long, unsigned long, struct pt_regs *, void *);
 /*
  * An ftrace entry probe's thunk, called by the core's one ftrace callback
  * (not by the kernel): func is the traced function's start (its symbol's
@@ -120,6 +131,8 @@ struct kp_probe_desc {
 	unsigned int period_ms;		/* interval: the period, >= 1 */
 	kp_fentry_handler_t *fentry;	/* KP_KIND_FENTRY: the thunk */
 	unsigned int max_funcs;		/* KP_F_PATTERN: at most this many functions may match */
+	kp_fprobe_entry_t *fp_entry;	/* KP_KIND_FEXIT on fprobe: entry handler (may be NULL) */
+	kp_fprobe_exit_t *fp_exit;	/* KP_KIND_FEXIT on fprobe: exit handler */
 };
 
 /*

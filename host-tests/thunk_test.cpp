@@ -282,6 +282,42 @@ KP_ARCH_TEST(Thunk, KretprobeDataFlowsFromEntryToReturn)
 		ASSERT_EQ(kri.bytes[k], 0xa5) << k;
 }
 
+// kp::Fexit on an fprobe: the same bodies, the data where fprobe passes it
+KP_ARCH_TEST(Thunk, FexitFprobeDataFlowsFromEntryToReturn)
+{
+	using T = kpt::fprobe_thunk<A, DataProbe, int, call_data, &entry_bool, &return_int>;
+	unsigned char node[64];
+	memset(node, 0xa5, sizeof(node));
+	void *data = node + 8; // the rethook node's data
+	frame<A> f;
+	f.arg(0) = 0xa5a5a5a500000009ul;
+	f.arg(1) = 0xffff888000003000ul;
+	EXPECT_EQ(T::entry(nullptr, 0x1000, 0x2000, f.pt(), data), 0);
+	EXPECT_EQ(seen.calls, 1);
+	EXPECT_EQ(seen.data_addr, data);
+	EXPECT_TRUE(seen.data_was_zero) << "Data<D> must be zeroed before the entry handler";
+	EXPECT_EQ(seen.a, 9);
+
+	reset();
+	frame<A> at_ret;
+	at_ret.ret() = 0xa5a5a5a5fffffff3ul; // int -13
+	T::exit(nullptr, 0x1000, 0x2000, at_ret.pt(), data);
+	EXPECT_EQ(seen.calls, 1);
+	EXPECT_EQ(seen.data_addr, data);
+	EXPECT_EQ(seen.a, 9);
+	EXPECT_EQ(seen.c, reinterpret_cast<const char *>(0xffff888000003000ul));
+	EXPECT_EQ(seen.i, 0xc00c1eul);
+	EXPECT_EQ(seen.ret, -13);
+	for (unsigned k = 0; k < 8; k++)
+		ASSERT_EQ(node[k], 0xa5) << k;
+	for (unsigned k = 8 + sizeof(call_data); k < sizeof(node); k++)
+		ASSERT_EQ(node[k], 0xa5) << k;
+
+	reset();
+	f.arg(0) = 0x00000000fffffffful; // -1: the entry handler returns false
+	EXPECT_EQ(T::entry(nullptr, 0x1000, 0x2000, f.pt(), data), 1) << "non-zero: fprobe skips the exit";
+}
+
 KP_ARCH_TEST(Thunk, KretprobeEntryFalseSkipsReturn)
 {
 	using T = kpt::kretprobe_thunk<A, DataProbe, false, false, int, call_data, &entry_bool, &return_int>;
@@ -494,6 +530,16 @@ void expect_openat()
 	EXPECT_EQ(seen.c, reinterpret_cast<const char *>(0x00007ffc00001000ul));
 	EXPECT_EQ(seen.g, 0x80241u);
 	EXPECT_EQ((unsigned short)seen.h, 0644);
+}
+
+KP_ARCH_TEST(Thunk, FexitFprobeWithoutData)
+{
+	using T = kpt::fprobe_thunk<A, L<>, long, no_data, &return_long, &return_long>;
+	frame<A> at_ret;
+	at_ret.ret() = 0xfffffffffffffff4ul;
+	T::exit(nullptr, 0, 0, at_ret.pt(), nullptr);
+	EXPECT_EQ(seen.calls, 1);
+	EXPECT_EQ(seen.ret, -12);
 }
 
 KP_ARCH_TEST(Thunk, SyscallWrappedReadsUserRegsBehindArg0)

@@ -351,7 +351,7 @@ void kp_status_line(const struct kp_registry *r, unsigned int pos,
 		kp_out_str(o, "@");
 		kp_out_uint(o, d->period_ms);
 		kp_out_str(o, "ms");
-	} else if (d->kind == KP_KIND_KPROBE || d->kind == KP_KIND_KRETPROBE ||
+	} else if (d->kind == KP_KIND_KPROBE || d->kind == KP_KIND_KRETPROBE || d->kind == KP_KIND_FEXIT ||
 		   (d->kind == KP_KIND_FENTRY && !(d->flags & KP_F_PATTERN))) {
 		/* a pattern (kp::FentryMatch) is shown as it is */
 		kp_out_str(o, "+");

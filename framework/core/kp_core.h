@@ -9,6 +9,7 @@
 #include <linux/module.h>
 #include <linux/printk.h>
 #include <linux/types.h>
+#include <linux/version.h>
 
 #include "kp_control.h"
 
@@ -23,6 +24,18 @@
 #define kp_err(fmt, ...) printk(KERN_ERR "%s: " fmt, kp_modname(), ##__VA_ARGS__)
 #define kp_warn(fmt, ...) printk(KERN_WARNING "%s: " fmt, kp_modname(), ##__VA_ARGS__)
 #define kp_info(fmt, ...) printk(KERN_INFO "%s: " fmt, kp_modname(), ##__VA_ARGS__)
+
+/*
+ * kp::Fexit (KP_KIND_FEXIT) rides an fprobe where the kernel has one with
+ * the handler types of kp_abi.h (pt_regs and entry data: 6.5 to 6.13;
+ * 6.14's fprobe is on fgraph and passes ftrace_regs), else a kretprobe.
+ */
+#if defined(CONFIG_FPROBE) && LINUX_VERSION_CODE >= KERNEL_VERSION(6, 5, 0) && \
+	LINUX_VERSION_CODE < KERNEL_VERSION(6, 14, 0)
+#define KP_FEXIT_ON_FPROBE 1
+#else
+#define KP_FEXIT_ON_FPROBE 0
+#endif
 
 /* The module's registry (kp_main.c). */
 extern struct kp_registry kp_module_registry;

@@ -5,6 +5,7 @@
  */
 
 #include <linux/err.h>
+#include <linux/fprobe.h>
 #include <linux/glob.h>
 #include <linux/kallsyms.h>
 #include <linux/kprobes.h>
@@ -117,6 +118,13 @@ union kp_slot {
 		struct kretprobe krp;
 		void *krp_holder; /* KP_KRETPROBE_HOLDER_REF: the holder we hold a reference on */
 	};
+#if KP_FEXIT_ON_FPROBE
+	/* kp::Fexit on an fprobe (kp_core.h); on other kernels it is a kretprobe (krp) */
+	struct {
+		struct fprobe fp;
+		void *addr; /* where a kprobe would be: the status file's address */
+	} fx;
+#endif
 	struct {
 		struct tracepoint *tp;
 		struct module *owner; /* a loaded module's tracepoint: held while registered */
@@ -330,6 +338,63 @@ static int kp_check_offset(const struct kp_probe_desc *d, union kp_slot *s, bool
 	return off ? 0 : enable_kprobe(&s->kp);
 }
 
+static int kp_kretprobe_register(const struct kp_probe_desc *d, union kp_slot *s, bool off)
+{
+	int err;
+
+	s->krp.kp.symbol_name = d->symbol;
+	s->krp.kp.flags = off ? KPROBE_FLAG_DISABLED : 0;
+	s->krp.entry_handler = d->entry;
+	s->krp.handler = d->ret;
+	s->krp.data_size = d->data_size;
+	s->krp.maxactive = d->maxactive > 0 ? d->maxactive : kp_default_maxactive();
+	err = register_kretprobe(&s->krp);
+	if (!err)
+		kp_kretprobe_hold(s);
+	return err;
+}
+
+/* A kretprobe, or kp::Fexit where it falls back to one: the same kernel objects. */
+static bool kp_on_kretprobe(const struct kp_probe_desc *d)
+{
+	return d->kind == KP_KIND_KRETPROBE || (d->kind == KP_KIND_FEXIT && !KP_FEXIT_ON_FPROBE);
+}
+
+#if KP_FEXIT_ON_FPROBE
+/*
+ * kp::Fexit on an fprobe: one fprobe per probe, the kernel calling the
+ * thunks directly (entry on the function's ftrace site, exit from the
+ * rethook trampoline, both with a pt_regs: 6.5-6.13's fprobe asks ftrace
+ * for FTRACE_OPS_FL_SAVE_REGS), the per-call data in the rethook node
+ * (entry_data_size), nr_maxactive nodes (kp::MaxActive, else the
+ * kretprobe default).  The address: like kp::Fentry's, from a disarmed
+ * kprobe (the blacklist refuses what it refuses for kretprobes), which
+ * goes again at once: the fprobe is attached by that ftrace site.  Each
+ * fprobe is its own ftrace_ops: one filter update per probe (attach many
+ * functions at entry with kp::FentryMatch).
+ */
+static int kp_fexit_register(const struct kp_probe_desc *d, union kp_slot *s, bool off)
+{
+	struct kprobe k = { .symbol_name = d->symbol, .flags = KPROBE_FLAG_DISABLED };
+	unsigned long ip;
+	int err;
+
+	err = register_kprobe(&k);
+	if (err)
+		return err;
+	ip = (unsigned long)k.addr;
+	unregister_kprobe(&k);
+	s->fx.addr = (void *)ip;
+	s->fx.fp.entry_handler = d->fp_entry;
+	s->fx.fp.exit_handler = d->fp_exit;
+	s->fx.fp.entry_data_size = d->data_size;
+	s->fx.fp.nr_maxactive = d->maxactive > 0 ? d->maxactive : kp_default_maxactive();
+	if (off)
+		disable_fprobe(&s->fx.fp);
+	return register_fprobe_ips(&s->fx.fp, &ip, 1);
+}
+#endif
+
 int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 {
 	union kp_slot *s = &kp_slots[idx];
@@ -350,17 +415,20 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 			kp_info("kprobe register at %pS\n", s->kp.addr);
 		break;
 	case KP_KIND_KRETPROBE:
-		s->krp.kp.symbol_name = d->symbol;
-		s->krp.kp.flags = off ? KPROBE_FLAG_DISABLED : 0;
-		s->krp.entry_handler = d->entry;
-		s->krp.handler = d->ret;
-		s->krp.data_size = d->data_size;
-		s->krp.maxactive = d->maxactive > 0 ? d->maxactive : kp_default_maxactive();
-		err = register_kretprobe(&s->krp);
-		if (!err)
-			kp_kretprobe_hold(s);
+		err = kp_kretprobe_register(d, s, off);
 		if (!err && kp_each_line())
 			kp_info("kretprobe register at %pS\n", s->krp.kp.addr);
+		break;
+	case KP_KIND_FEXIT:
+#if KP_FEXIT_ON_FPROBE
+		err = kp_fexit_register(d, s, off);
+		if (!err && kp_each_line())
+			kp_info("fexit register at %pS (fprobe)\n", s->fx.addr);
+#else
+		err = kp_kretprobe_register(d, s, off);
+		if (!err && kp_each_line())
+			kp_info("fexit register at %pS (kretprobe)\n", s->krp.kp.addr);
+#endif
 		break;
 	case KP_KIND_FENTRY: {
 		unsigned long addr;
@@ -456,6 +524,15 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		if (line)
 			kp_info("kretprobe unregister at %pS\n", s->krp.kp.addr);
 		break;
+	case KP_KIND_FEXIT:
+#if KP_FEXIT_ON_FPROBE
+		if (line)
+			kp_info("fexit unregister at %pS\n", s->fx.addr);
+#else
+		if (line)
+			kp_info("fexit unregister at %pS\n", s->krp.kp.addr);
+#endif
+		break;
 	case KP_KIND_FENTRY: {
 		unsigned long addr, missed;
 		unsigned int nfuncs;
@@ -489,18 +566,32 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 /* The queued kprobes and kretprobes off the kernel, a grace period each. */
 static void kp_unregister_batch(void)
 {
-	unsigned int i, nkp = 0, nkrp = 0, nfe = 0;
+	unsigned int i, nkp = 0, nkrp = 0, nfe = 0, nfx = 0;
 
 	for (i = 0; i < kp_unreg_queued; i++) {
 		unsigned int idx = kp_unreg_queue[i];
+		const struct kp_probe_desc *d = kp_module_registry.begin[idx];
 
-		if (kp_module_registry.begin[idx]->kind == KP_KIND_FENTRY)
+		if (d->kind == KP_KIND_FENTRY)
 			nfe++;
-		else if (kp_module_registry.begin[idx]->kind == KP_KIND_KPROBE)
+		else if (d->kind == KP_KIND_KPROBE)
 			kp_unreg_kps[nkp++] = &kp_slots[idx].kp;
-		else if (kp_module_registry.begin[idx]->kind == KP_KIND_KRETPROBE)
+		else if (kp_on_kretprobe(d))
 			kp_unreg_krps[nkrp++] = &kp_slots[idx].krp;
+#if KP_FEXIT_ON_FPROBE
+		/*
+		 * One at a time (the kernel has no batch): unregister_fprobe()
+		 * stops the rethook's handler, takes the ftrace_ops off (which
+		 * waits for the callbacks in flight) and frees the rethook once
+		 * its nodes in flight have returned, without calling us again.
+		 */
+		else if (d->kind == KP_KIND_FEXIT)
+			unregister_fprobe(&kp_slots[idx].fx.fp), nfx++;
+#endif
 	}
+	/* an exit handler that read the rethook's handler before it was stopped: preemption is off there */
+	if (nfx)
+		synchronize_rcu();
 	if (nkp)
 		unregister_kprobes(kp_unreg_kps, nkp);
 	if (nkrp)
@@ -531,6 +622,17 @@ static void kp_unregister_done(void)
 			if (s->krp.nmissed)
 				kp_info("kretprobe missed probing %d instances of %pS\n",
 					s->krp.nmissed, s->krp.kp.addr);
+			break;
+		case KP_KIND_FEXIT:
+#if KP_FEXIT_ON_FPROBE
+			if (s->fx.fp.nmissed)
+				kp_info("fexit missed probing %lu instances of %pS\n",
+					s->fx.fp.nmissed, s->fx.addr);
+#else
+			if (s->krp.nmissed)
+				kp_info("fexit missed probing %d instances of %pS\n",
+					s->krp.nmissed, s->krp.kp.addr);
+#endif
 			break;
 		case KP_KIND_TRACEPOINT:
 			if (s->tp.owner)
@@ -571,6 +673,17 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 		break;
 	case KP_KIND_KRETPROBE:
 		err = on ? enable_kretprobe(&s->krp) : disable_kretprobe(&s->krp);
+		break;
+	case KP_KIND_FEXIT:
+#if KP_FEXIT_ON_FPROBE
+		/* a flag fprobe's callbacks read: a call in flight still returns to its exit handler */
+		if (on)
+			enable_fprobe(&s->fx.fp);
+		else
+			disable_fprobe(&s->fx.fp);
+#else
+		err = on ? enable_kretprobe(&s->krp) : disable_kretprobe(&s->krp);
+#endif
 		break;
 	case KP_KIND_FENTRY:
 		kp_ftrace_set_enabled(idx, on);
@@ -650,6 +763,21 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 		v->maxactive = s->krp.maxactive;
 		v->gone = kprobe_gone(&s->krp.kp);
 		break;
+	case KP_KIND_FEXIT:
+#if KP_FEXIT_ON_FPROBE
+		/* fprobe's misses: recursion, and no free rethook node (maxactive) */
+		where = s->fx.addr;
+		v->have |= KP_HAVE_MISSED | KP_HAVE_MAXACTIVE;
+		v->missed = READ_ONCE(s->fx.fp.nmissed);
+		v->maxactive = s->fx.fp.nr_maxactive;
+#else
+		where = s->krp.kp.addr;
+		v->have |= KP_HAVE_MISSED | KP_HAVE_MAXACTIVE;
+		v->missed = READ_ONCE(s->krp.kp.nmissed) + (unsigned int)READ_ONCE(s->krp.nmissed);
+		v->maxactive = s->krp.maxactive;
+		v->gone = kprobe_gone(&s->krp.kp);
+#endif
+		break;
 	case KP_KIND_TRACEPOINT:
 		where = s->tp.tp;
 		break;
@@ -683,7 +811,7 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 /* Above KP_LINES_MAX probes: one line instead of one a probe. */
 static void kp_summary(const char *what)
 {
-	unsigned int i, n[KP_KIND_FENTRY + 1] = { 0 }, skipped = 0, excluded = 0, on = 0;
+	unsigned int i, n[KP_KIND_FEXIT + 1] = { 0 }, skipped = 0, excluded = 0, on = 0;
 
 	for (i = 0; i < kp_module_registry.count; i++) {
 		const struct kp_probe_rt *rt = &kp_module_registry.rt[i];
@@ -693,14 +821,15 @@ static void kp_summary(const char *what)
 		else if (rt->state == KP_ST_EXCLUDED)
 			excluded++;
 		else if ((rt->state == KP_ST_ENABLED || rt->state == KP_ST_DISABLED) &&
-			 kp_module_registry.begin[i]->kind <= KP_KIND_FENTRY)
+			 kp_module_registry.begin[i]->kind <= KP_KIND_FEXIT)
 			n[kp_module_registry.begin[i]->kind]++, on++;
 	}
-	kp_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u fentry, %u begin/end/interval; "
+	kp_info("%s %u probes (%u kprobes, %u kretprobes, %u tracepoints, %u fentry, %u fexit, "
+		"%u begin/end/interval; "
 		"%u skipped, %u excluded): each in /sys/kernel/debug/kp-%s/probes, one line each "
 		"with all_lines=1\n",
 		what, on, n[KP_KIND_KPROBE], n[KP_KIND_KRETPROBE], n[KP_KIND_TRACEPOINT],
-		n[KP_KIND_FENTRY], n[KP_KIND_BEGIN] + n[KP_KIND_END] + n[KP_KIND_INTERVAL], skipped,
+		n[KP_KIND_FENTRY], n[KP_KIND_FEXIT], n[KP_KIND_BEGIN] + n[KP_KIND_END] + n[KP_KIND_INTERVAL], skipped,
 		excluded, kp_modname());
 }
 

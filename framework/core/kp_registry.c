@@ -128,6 +128,8 @@ const char *kp_kind_name(unsigned int kind)
 		return "interval";
 	case KP_KIND_FENTRY:
 		return "fentry";
+	case KP_KIND_FEXIT:
+		return "fexit";
 	default:
 		return "?";
 	}
@@ -145,7 +147,8 @@ static int kp_same_probe(const struct kp_probe_desc *a, const struct kp_probe_de
 	    !kp_streq(a->symbol, b->symbol))
 		return 0;
 	if (a->pre == b->pre && a->entry == b->entry && a->ret == b->ret &&
-	    a->tp_probe == b->tp_probe && a->run == b->run && a->fentry == b->fentry)
+	    a->tp_probe == b->tp_probe && a->run == b->run && a->fentry == b->fentry &&
+	    a->fp_entry == b->fp_entry && a->fp_exit == b->fp_exit)
 		return 1;
 	return a->line == b->line && kp_streq(a->file, b->file);
 }
@@ -180,6 +183,13 @@ static const char *kp_malformed(const struct kp_probe_desc *d)
 			return "kretprobe without a return handler";
 		if (d->offset)
 			return "kretprobe at a non-zero offset";
+		return 0;
+	case KP_KIND_FEXIT:
+		/* one of the two pairs (kp_abi.h), with its return handler */
+		if (!d->ret == !d->fp_exit || (d->entry && !d->ret) || (d->fp_entry && !d->fp_exit))
+			return "fexit without one return handler";
+		if (d->offset)
+			return "fexit at a non-zero offset";
 		return 0;
 	case KP_KIND_TRACEPOINT:
 		return d->tp_probe ? 0 : "tracepoint without a handler";

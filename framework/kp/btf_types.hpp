@@ -6,7 +6,7 @@
 // KP_PROBE puts one record per probe into section .kp_types: text, fields
 // separated by \x1e, arguments by \x1f:
 //   FILE:LINE \x1e KIND \x1e SYMBOL \x1e OPTIONAL(0|1) \x1e RETURN \x1e ARG \x1f ARG ...
-// KIND: kprobe, kretprobe or tracepoint (system calls and kp::Offset probes
+// KIND: kprobe, kretprobe, fentry, fexit or tracepoint (system calls and kp::Offset probes
 // write no record: BTF has no prototype to compare them with).  A type is
 // TOKEN=SPELLING: TOKEN says what the checker compares (i4, u8: signed or
 // unsigned and the size; b1 bool; c1 plain char; p a pointer, p:NAME a pointer

@@ -93,27 +93,51 @@ template <class D> consteval unsigned data_size()
 		return sizeof(D);
 }
 
-// Kretprobe (or syscall return): a return handler, or an entry and a return handler.
+// A return probe: a return handler, or an entry and a return handler.  A
+// kretprobe (or syscall return), or kp::Fexit (Fexit): the thunks of the
+// mechanism the target kernel has for it (KP_FEXIT_FPROBE,
+// generated/kp_offsets.h from framework/core/kp_core.h), an fprobe's, else a
+// kretprobe's, never both.
 template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, int MaxActive,
-	  kp_probe_state *S, auto... H>
-consteval kp_probe_desc describe_kretprobe(kp_probe_desc d)
+	  bool Fexit, kp_probe_state *S, auto... H>
+consteval kp_probe_desc describe_return(kp_probe_desc d)
 {
-	if constexpr (!check_kretprobe_handlers<ArgList, R, D, H...>()) {
+	if constexpr (!check_kretprobe_handlers<ArgList, R, D, Fexit, H...>()) {
 		return {};
 	} else {
 		constexpr unsigned n = sizeof...(H);
 		constexpr auto e = nth<0, H...>(); // with one handler: the return handler
 		constexpr auto h = nth<n - 1, H...>();
-		using thunk = kretprobe_thunk<Arch, ArgList, Syscall, Wrapped, R, D, e, h, S>;
-		d.kind = KP_KIND_KRETPROBE;
+		d.kind = Fexit ? KP_KIND_FEXIT : KP_KIND_KRETPROBE;
 		d.flags = Syscall ? KP_F_SYSCALL : 0;
-		if constexpr (n == 2)
-			d.entry = &thunk::entry;
-		d.ret = &thunk::ret;
+		if constexpr (Fexit && KP_FEXIT_FPROBE) {
+			using thunk = fprobe_thunk<Arch, ArgList, R, D, e, h, S>;
+			if constexpr (n == 2)
+				d.fp_entry = &thunk::entry;
+			d.fp_exit = &thunk::exit;
+		} else {
+			using thunk = kretprobe_thunk<Arch, ArgList, Syscall, Wrapped, R, D, e, h, S>;
+			if constexpr (n == 2)
+				d.entry = &thunk::entry;
+			d.ret = &thunk::ret;
+		}
 		d.data_size = data_size<D>();
 		d.maxactive = MaxActive;
 		return d;
 	}
+}
+
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, int MaxActive,
+	  kp_probe_state *S, auto... H>
+consteval kp_probe_desc describe_kretprobe(kp_probe_desc d)
+{
+	return describe_return<Arch, ArgList, Syscall, Wrapped, R, D, MaxActive, false, S, H...>(d);
+}
+
+template <class Arch, class ArgList, class R, class D, int MaxActive, kp_probe_state *S, auto... H>
+consteval kp_probe_desc describe_fexit(kp_probe_desc d)
+{
+	return describe_return<Arch, ArgList, false, false, R, D, MaxActive, true, S, H...>(d);
 }
 
 template <class ArgList, kp_probe_state *S, auto... H>

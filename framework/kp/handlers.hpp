@@ -136,15 +136,18 @@ template <class Arch> struct offset_handler {
 	}
 };
 
-// A kretprobe entry handler: bool or void (D &, T...), or (T...) without Data.
-template <class ArgList, class D> struct entry_handler {
+// A kretprobe (or kp::Fexit) entry handler: bool or void (D &, T...), or (T...) without Data.
+template <class ArgList, class D, bool Fexit = false> struct entry_handler {
 	using expected = meta::cond_t<meta::is_same<D, no_data>, ArgList,
 				      typename meta::prepend<ArgList, D &>::type>;
 	template <class Ret, class Params> static consteval bool check()
 	{
 		if constexpr (!meta::is_void<Ret> && !meta::is_same<Ret, bool>) {
-			static_assert(meta::always_false<Ret>,
+			static_assert(Fexit || meta::always_false<Ret>,
 				      "kp::Kretprobe: the entry handler returns void, or bool (false: "
+				      "skip the return handler for this call)");
+			static_assert(!Fexit || meta::always_false<Ret>,
+				      "kp::Fexit: the entry handler returns void, or bool (false: "
 				      "skip the return handler for this call)");
 			return false;
 		} else {
@@ -155,15 +158,17 @@ template <class ArgList, class D> struct entry_handler {
 };
 
 // A kretprobe return handler: void(D &, R), void(D &), void(R) or void().
-template <class R, class D> struct return_handler {
+template <class R, class D, bool Fexit = false> struct return_handler {
 	using with_r = meta::cond_t<meta::is_void<R>, meta::list<>, meta::list<R>>;
 	using expected = meta::cond_t<meta::is_same<D, no_data>, with_r,
 				      typename meta::prepend<with_r, D &>::type>;
 	template <class Ret, class Params> static consteval bool check()
 	{
 		if constexpr (!meta::is_void<Ret>) {
-			static_assert(meta::always_false<Ret>,
+			static_assert(Fexit || meta::always_false<Ret>,
 				      "kp::Kretprobe: the return handler must return void");
+			static_assert(!Fexit || meta::always_false<Ret>,
+				      "kp::Fexit: the return handler must return void");
 			return false;
 		} else {
 			return check_parameters<error::kretprobe_return_handler_parameter,
@@ -240,21 +245,27 @@ template <class Rule, auto... H> consteval bool check_one_handler()
 }
 
 // A kretprobe's handlers: [on_entry,] on_return.
-template <class ArgList, class R, class D, auto... H> consteval bool check_kretprobe_handlers()
+template <class ArgList, class R, class D, bool Fexit, auto... H> consteval bool check_kretprobe_handlers()
 {
 	constexpr unsigned n = sizeof...(H);
-	static_assert(n == 1 || n == 2,
+	static_assert(Fexit || n == 1 || n == 2,
 		      "KP_PROBE: a kretprobe takes a return handler, or an entry handler and a return "
 		      "handler: KP_PROBE(kp::Kretprobe<...>, [on_entry,] on_return)");
-	static_assert(n != 1 || meta::is_same<D, no_data>,
+	static_assert(!Fexit || n == 1 || n == 2,
+		      "KP_PROBE: a kp::Fexit takes a return handler, or an entry handler and a return "
+		      "handler: KP_PROBE(kp::Fexit<...>, [on_entry,] on_return)");
+	static_assert(Fexit || n != 1 || meta::is_same<D, no_data>,
 		      "kp::Kretprobe: kp::Data<D> is filled by an entry handler: give one, "
 		      "KP_PROBE(probe, on_entry, on_return)");
+	static_assert(!Fexit || n != 1 || meta::is_same<D, no_data>,
+		      "kp::Fexit: kp::Data<D> is filled by an entry handler: give one, "
+		      "KP_PROBE(probe, on_entry, on_return)");
 	if constexpr (n == 1 && meta::is_same<D, no_data>) {
-		return check_handler<return_handler<R, D>, nth<0, H...>()>();
+		return check_handler<return_handler<R, D, Fexit>, nth<0, H...>()>();
 	} else if constexpr (n == 2) {
 		// both checked: two wrong handlers are two errors
-		constexpr bool entry_ok = check_handler<entry_handler<ArgList, D>, nth<0, H...>()>();
-		constexpr bool return_ok = check_handler<return_handler<R, D>, nth<1, H...>()>();
+		constexpr bool entry_ok = check_handler<entry_handler<ArgList, D, Fexit>, nth<0, H...>()>();
+		constexpr bool return_ok = check_handler<return_handler<R, D, Fexit>, nth<1, H...>()>();
 		return entry_ok && return_ok;
 	} else {
 		return false;

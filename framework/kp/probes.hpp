@@ -153,6 +153,20 @@ struct kretprobe_kind : kind_defaults {
 	}
 };
 
+struct fexit_kind : kind_defaults {
+	KP_PROBE_KIND("kp::Fexit", "symbol name",
+		      "kp::Args<T...>, kp::Returns<R>, kp::Data<D>, kp::MaxActive<N> (no "
+		      "kp::Offset<N>: a return probe attaches at function entry)")
+	using accepts = meta::list<Args<>, Returns<void>, Data<no_data>, MaxActive<0>>;
+
+	template <class O, kp_probe_state *S, auto... H>
+	static consteval kp_probe_desc describe(kp_probe_desc d)
+	{
+		return describe_fexit<arch::native, typename O::args, typename O::returns,
+				      typename O::data, O::maxactive, S, H...>(d);
+	}
+};
+
 struct tracepoint_kind : kind_defaults {
 	KP_PROBE_KIND("kp::Tracepoint", "tracepoint name",
 		      "only kp::Args<T...>, the tracepoint's TP_PROTO")
@@ -261,6 +275,13 @@ struct FentryMatch : detail::probe<detail::fentry_match_kind<Pattern>, Pattern, 
 template <fixed_string Sym, class... Opts>
 struct Kretprobe : detail::probe<detail::kretprobe_kind, Sym, Opts...> {};
 
+// kp::Fexit<"symbol", kp::Args<T...>, kp::Returns<R>, kp::Data<D>, kp::MaxActive<N>>:
+// a return probe with kp::Kretprobe's handlers on the cheapest mechanism the
+// kernel has: an fprobe (entry on ftrace, return on a rethook) where the
+// kernel has CONFIG_FPROBE (6.5-6.13), else a kretprobe.
+template <fixed_string Sym, class... Opts>
+struct Fexit : detail::probe<detail::fexit_kind, Sym, Opts...> {};
+
 // kp::Tracepoint<"name", kp::Args<TP_PROTO types...>>, looked up by name at load.
 template <fixed_string Name, class... Opts>
 struct Tracepoint : detail::probe<detail::tracepoint_kind, Name, Opts...> {};
@@ -300,6 +321,7 @@ template <fixed_string S, class... O> inline constexpr bool is_probe<Kprobe<S, O
 template <fixed_string S, class... O> inline constexpr bool is_probe<Kretprobe<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Fentry<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<FentryMatch<S, O...>> = true;
+template <fixed_string S, class... O> inline constexpr bool is_probe<Fexit<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Tracepoint<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<Syscall<S, O...>> = true;
 template <fixed_string S, class... O> inline constexpr bool is_probe<SyscallReturn<S, O...>> = true;
@@ -338,7 +360,7 @@ template <class P> consteval auto probe_name()
 // KP_PROBE(P, handlers...) parses its arguments as bind<P, handlers...>, so
 // commas inside P's template arguments need no parentheses.
 // The probe's record for the BTF check (btf_types.hpp): kprobes at a
-// function's entry, kretprobes, tracepoints.
+// function's entry, kretprobes, kp::Fentry and kp::Fexit, tracepoints.
 template <class P> struct type_kind {
 	static constexpr const char *name = nullptr;
 	static constexpr bool returns = false;
@@ -349,6 +371,14 @@ template <fixed_string S, class... O> struct type_kind<Kprobe<S, O...>> {
 };
 template <fixed_string S, class... O> struct type_kind<Kretprobe<S, O...>> {
 	static constexpr const char *name = "kretprobe";
+	static constexpr bool returns = true;
+};
+template <fixed_string S, class... O> struct type_kind<Fentry<S, O...>> {
+	static constexpr const char *name = "fentry";
+	static constexpr bool returns = false;
+};
+template <fixed_string S, class... O> struct type_kind<Fexit<S, O...>> {
+	static constexpr const char *name = "fexit";
 	static constexpr bool returns = true;
 };
 template <fixed_string S, class... O> struct type_kind<Tracepoint<S, O...>> {

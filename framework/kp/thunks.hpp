@@ -21,6 +21,14 @@
 #define KP_KRI_DATA_OFFSET 0 // no follow-on errors
 #endif
 
+#ifndef KP_FEXIT_FPROBE
+// Whether kp::Fexit rides an fprobe (1) or a kretprobe (0) on the target
+// kernel: generated at kbuild time (framework/core/kp_offsets.c); the host
+// tests choose.
+#error "KP_FEXIT_FPROBE is not defined: build C++ probes through Kbuild (make)"
+#define KP_FEXIT_FPROBE 0 // no follow-on errors
+#endif
+
 namespace kp {
 namespace {
 namespace detail {
@@ -99,27 +107,24 @@ template <class T> inline __attribute__((always_inline)) void reset_data(T &x)
 	}
 }
 
-template <class D> inline D &instance_data(struct kretprobe_instance *ri)
-{
-	return *reinterpret_cast<D *>(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET);
-}
-
+// A return probe's two bodies, whoever calls them: the kretprobe thunks
+// (the per-call data inside the kretprobe_instance) and the fprobe thunks of
+// kp::Fexit (the data fprobe passes, in its rethook node).
 template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, auto E, auto H,
-	  kp_probe_state *S = nullptr>
-struct kretprobe_thunk {
+	  kp_probe_state *S>
+struct return_probe_body {
 	static constexpr bool has_data = !meta::is_same<D, no_data>;
 
-	// kernel: a non-zero entry_handler result means "no return handler for this call"
-	static int entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+	// the kernel: a non-zero entry result means "no return handler for this call"
+	static __attribute__((always_inline)) int entry(const void *regs, void *data)
 	{
 		using reader = arg_reader<Arch, ArgList, Syscall, Wrapped>;
 		constexpr auto e = as_function<E>();
 		if constexpr (has_data) {
 			// The kernel recycles per-call memory: clear it all, padding
 			// included, then apply D's default member initialisers.
-			__builtin_memset(reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET, 0,
-					 sizeof(D));
-			D &d = instance_data<D>(ri);
+			__builtin_memset(data, 0, sizeof(D));
+			D &d = *static_cast<D *>(data);
 			reset_data(d);
 			if constexpr (meta::is_same<typename handler_sig<E>::ret, bool>)
 				return reader::template call<e>(regs, d) ? 0 : 1;
@@ -135,20 +140,54 @@ struct kretprobe_thunk {
 	}
 
 	// one hit per return handled (an entry handler's false, a missed call: none)
-	static int ret(struct kretprobe_instance *ri, struct pt_regs *regs)
+	static __attribute__((always_inline)) void ret(const void *regs, void *data)
 	{
 		constexpr auto h = as_function<H>();
 		counted<S>([&]() __attribute__((always_inline)) {
 			if constexpr (has_data && meta::is_void<R>)
-				h(instance_data<D>(ri));
+				h(*static_cast<D *>(data));
 			else if constexpr (has_data)
-				h(instance_data<D>(ri), return_value<Arch, R>(regs));
+				h(*static_cast<D *>(data), return_value<Arch, R>(regs));
 			else if constexpr (meta::is_void<R>)
 				h();
 			else
 				h(return_value<Arch, R>(regs));
 		});
+	}
+};
+
+template <class Arch, class ArgList, bool Syscall, bool Wrapped, class R, class D, auto E, auto H,
+	  kp_probe_state *S = nullptr>
+struct kretprobe_thunk {
+	using body = return_probe_body<Arch, ArgList, Syscall, Wrapped, R, D, E, H, S>;
+	static void *data(struct kretprobe_instance *ri)
+	{
+		return reinterpret_cast<char *>(ri) + KP_KRI_DATA_OFFSET;
+	}
+	static int entry(struct kretprobe_instance *ri, struct pt_regs *regs)
+	{
+		return body::entry(regs, data(ri));
+	}
+	static int ret(struct kretprobe_instance *ri, struct pt_regs *regs)
+	{
+		body::ret(regs, data(ri));
 		return 0;
+	}
+};
+
+// kp::Fexit on an fprobe (kernels 6.5-6.13 with CONFIG_FPROBE): the kernel
+// calls these with the entry's and the return's pt_regs and the per-call
+// data (entry_data_size bytes; NULL without kp::Data).
+template <class Arch, class ArgList, class R, class D, auto E, auto H, kp_probe_state *S = nullptr>
+struct fprobe_thunk {
+	using body = return_probe_body<Arch, ArgList, false, false, R, D, E, H, S>;
+	static int entry(struct fprobe *, unsigned long, unsigned long, struct pt_regs *regs, void *data)
+	{
+		return body::entry(regs, data);
+	}
+	static void exit(struct fprobe *, unsigned long, unsigned long, struct pt_regs *regs, void *data)
+	{
+		body::ret(regs, data);
 	}
 };
 

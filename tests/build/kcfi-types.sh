@@ -40,7 +40,7 @@ CPP
 flags=(--target=x86_64-linux-gnu -O2 -fsanitize=kcfi -ffreestanding -c)
 "$clang" "${flags[@]}" -o "$tmp/kernel.o" "$tmp/kernel.c"
 "${clang/clang/clang++}" "${flags[@]}" -std=gnu++20 -fno-exceptions -fno-rtti -nostdinc++ \
-	-DKP_KRI_DATA_OFFSET=48 -DKP_SYSCALL_WRAPPER=1 -I"$root/framework" -o "$tmp/probes.o" "$tmp/probes.cpp"
+	-DKP_KRI_DATA_OFFSET=48 -DKP_FEXIT_FPROBE=0 -DKP_SYSCALL_WRAPPER=1 -I"$root/framework" -o "$tmp/probes.o" "$tmp/probes.cpp"
 
 # hash of the __cfi_ preamble of the function whose name matches $2 in object $1
 hash_of() {

@@ -70,7 +70,7 @@ signal_child() {
 
 # registration lines of module $1 ("register" or "unregister" as $2) on
 # stdin, in order: "kind symbol" (offsets dropped)
-reg_lines() { sed -n "s/.*$1: \\(kprobe\\|kretprobe\\|tracepoint\\|fentry\\) $2 at \\([^+ ]*\\).*/\\1 \\2/p"; }
+reg_lines() { sed -n "s/.*$1: \\(kprobe\\|kretprobe\\|tracepoint\\|fentry\\|fexit\\) $2 at \\([^+ ]*\\).*/\\1 \\2/p"; }
 reverse() { awk '{ l[NR] = $0 } END { for (i = NR; i > 0; i--) print l[i] }'; }
 
 ARCH=$(uname -m)

@@ -781,7 +781,8 @@ static void spelling(const char *s, struct str *out)
 }
 
 static const char *const kind_names[][2] = {
-	{"kprobe", "kp::Kprobe"}, {"kretprobe", "kp::Kretprobe"}, {"tracepoint", "kp::Tracepoint"}};
+	{"kprobe", "kp::Kprobe"}, {"kretprobe", "kp::Kretprobe"}, {"tracepoint", "kp::Tracepoint"},
+	{"fentry", "kp::Fentry"}, {"fexit", "kp::Fexit"}};
 
 /*
  * The C macros' records (framework/kprobe.h) spell pointers as P (and a
@@ -840,7 +841,7 @@ static int check_record(const struct btf *btf, char *rec, FILE *err)
 	macro = strchr(field[1], '/');
 	if (macro)
 		*macro++ = '\0';
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
 		if (!strcmp(field[1], kind_names[i][0]))
 			kind = kind_names[i][1];
 	if (!kind)
