@@ -146,7 +146,7 @@ vm-target:
 # ship one; for 6.1 see bench/extract-btf).
 KP_BTF ?= $(KDIR)/vmlinux
 kp-bench-out := $(kp-root)/bench/out
-kp-bench-kinds := kprobe kretprobe tp sys fentry
+kp-bench-kinds := kprobe kretprobe tp sys fentry fexit
 ifeq ($(kp-arm64),y)
 kp-bench-guest-cc ?= $(or $(shell command -v aarch64-linux-gnu-gcc),aarch64-linux-gnu-gcc-12)
 kp-bench-bpf-arch := arm64
@@ -169,7 +169,7 @@ bench-modules: bench-bpf
 	$(foreach k,$(kp-bench-kinds),$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_$(k) \
 		"KP_PROBE_DIRS=bench/fw/common bench/fw/$(k)" $(kp-no-btf-check) modules && \
 		$(kp-root)/tools/kp-check-module $(kp-root)/kp_bench_fw_$(k).ko $(KDIR) &&) true
-	$(foreach k,kprobe kretprobe fentry,mkdir -p $(kp-root)/bench/generated/many_$(k) && \
+	$(foreach k,kprobe kretprobe fentry pattern,mkdir -p $(kp-root)/bench/generated/many_$(k) && \
 		$(kp-root)/bench/gen-many-probes $(k) > $(kp-root)/bench/generated/many_$(k)/many.cpp && \
 		$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_many_$(k) \
 		KP_PROBE_DIRS=bench/generated/many_$(k) $(kp-no-btf-check) modules &&) true

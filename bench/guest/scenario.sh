@@ -17,8 +17,9 @@
 # The order is reversed every other round.  Phase "many": insmod/rmmod
 # times of 1,000 kprobes / kretprobes, framework against handwritten one by
 # one and handwritten batch (register_kprobes).  Phase "diag" adds
-# diagnostic variants to "hits", phase "fentry" keeps only the kprobe and
-# kp::Fentry variants.  Kernel command line:
+# diagnostic variants to "hits", phase "fentry" keeps only the variants on
+# ftrace and what they are compared with (kprobe and kp::Fentry, kretprobe
+# and kp::Fexit; in "many": kprobes, kp::Fentry and kp::FentryMatch).  Kernel command line:
 # kp.bench=hits,many  kp.rounds=R  kp.mrounds=R  kp.n=N (fn, tp)  kp.nsys=N  kp.k=K
 PHASES=hits,many ROUNDS=7 MROUNDS=1 N=200000 NSYS=100000 K=3
 for arg in $(cat /proc/cmdline); do
@@ -111,15 +112,17 @@ trigger_cmd() { # H N K: the trigger's command line (kp_bpf runs it through sh -
 
 # hot path and variant pairs of one round, in order
 PLAN="fn:base fn:hand-kprobe fn:fw-kprobe fn:bpf-kprobe_fn fn:bpf-fentry_fn fn:fw-fentry
-fn:hand-kretprobe fn:fw-kretprobe fn:bpf-kretprobe_fn fn:bpf-fexit_fn
+fn:hand-kretprobe fn:fw-kretprobe fn:bpf-kretprobe_fn fn:bpf-fexit_fn fn:fw-fexit
 tp:base tp:hand-tp tp:fw-tp tp:bpf-raw_tp_hit tp:bpf-tp_hit
 sys:base sys:hand-sys sys:fw-sys sys:bpf-ksyscall_umask sys:bpf-fentry_umask"
 # phase "diag" (with "hits"): also the handwritten kprobes with kzalloc'd
 # structs, as the framework's core allocates them (a diagnostic)
 case ,$PHASES, in *,diag,*) PLAN="$PLAN fn:hand-kprobe+heap fn:hand-kretprobe+heap" ;; esac
-# phase "fentry" (with "hits" or "many"): only what kp::Fentry is compared
-# with, the kprobes on the same function (a shorter run)
-case ,$PHASES, in *,fentry,*) PLAN="fn:base fn:hand-kprobe fn:fw-kprobe fn:fw-fentry fn:bpf-fentry_fn" ;; esac
+# phase "fentry" (with "hits" or "many"): only what kp::Fentry and kp::Fexit
+# are compared with, the kprobes and kretprobes on the same function (a
+# shorter run)
+case ,$PHASES, in *,fentry,*) PLAN="fn:base fn:hand-kprobe fn:fw-kprobe fn:fw-fentry fn:bpf-fentry_fn
+fn:hand-kretprobe fn:fw-kretprobe fn:fw-fexit fn:bpf-fexit_fn" ;; esac
 
 case ,$PHASES, in *,hits,*)
 	r=1
@@ -158,6 +161,8 @@ case ,$PHASES, in *,many,*)
 			many hand-batch $k $r kp_bench_hand_many kind=$k batch=1
 		done
 		many fw fentry $r kp_bench_fw_many_fentry
+		# the same 1,000 functions by one pattern (kp::FentryMatch)
+		many fw pattern $r kp_bench_fw_many_pattern
 		r=$((r + 1))
 	done ;;
 esac
