@@ -91,7 +91,10 @@ struct kp_probe_state {
 	/*
 	 * The probe's hit counter, a per-CPU (__percpu) pointer: set by the
 	 * core before the probe is registered, freed only after it is
-	 * unregistered and no handler can run any more.
+	 * unregistered and no handler can run any more.  hits[1] is the
+	 * probe's busy word: the summed time of its sampled hits, one in
+	 * KP_SAMPLE_EVERY (kp_hit.h; overload protection), in the core's
+	 * sample unit.
 	 */
 	unsigned long *hits;
 };

@@ -36,7 +36,11 @@ extern "C" {
  * on the sampled hit.
  */
 int kp_hit_count(unsigned long *hits);
-/* A sampled hit's start (ns) and end: its time, x KP_SAMPLE_EVERY, to the probe's per-CPU total. */
+/*
+ * A sampled hit's start and end: its time (at most 1 ms) to the probe's
+ * per-CPU busy word, hits[1], in the core's sample unit (arm64: the
+ * generic timer's ticks, as the inline path; elsewhere ns).
+ */
 unsigned long long kp_sample_begin(void);
 void kp_sample_end(struct kp_probe_state *s, unsigned long long t0);
 #ifdef __cplusplus
@@ -59,8 +63,28 @@ static inline __attribute__((always_inline)) int kp_hit(struct kp_probe_state *s
 /*
  * call (a statement: the handler's call) counted as a hit on state s, and
  * timed when it is the sampled one.  Two copies of call: the common one
- * pays the counter and a branch, nothing else.
+ * pays the counter and a branch, nothing else.  Where the arch has an
+ * inline clock and per-CPU add (arm64), the sampled one adds its time
+ * (clamped to 1 ms) to the probe's busy word inline, hits[1]
+ * (kp_abi.h), and calls nothing: a handler whose call is inlined keeps
+ * its thunk a leaf.  Elsewhere the core's kp_sample_begin/end time it.
  */
+#if defined(__KERNEL__) && defined(KP_NATIVE_HAS_PERCPU_INC) && defined(KP_NATIVE_HAS_SAMPLE_CLOCK)
+#define KP_COUNTED(s, call)                                                    \
+	do {                                                                   \
+		if (__builtin_expect(kp_hit(s), 0)) {                          \
+			unsigned long kp_t0_ = kp_native_sample_clock();       \
+			unsigned long kp_dt_;                                  \
+			call;                                                  \
+			kp_dt_ = kp_native_sample_clock() - kp_t0_;            \
+			if (kp_dt_ > kp_native_sample_max())                   \
+				kp_dt_ = kp_native_sample_max();               \
+			kp_native_percpu_add((s)->hits + 1, kp_dt_);           \
+		} else {                                                       \
+			call;                                                  \
+		}                                                              \
+	} while (0)
+#else
 #define KP_COUNTED(s, call)                                                    \
 	do {                                                                   \
 		if (__builtin_expect(kp_hit(s), 0)) {                          \
@@ -71,5 +95,6 @@ static inline __attribute__((always_inline)) int kp_hit(struct kp_probe_state *s
 			call;                                                  \
 		}                                                              \
 	} while (0)
+#endif
 
 #endif

@@ -172,6 +172,41 @@ static inline __attribute__((always_inline)) int kp_native_percpu_inc_sampled(un
 
 	return (__atomic_add_fetch(p, 1, __ATOMIC_RELAXED) & 0xff) == 0;
 }
+/* The same LL/SC add of any value (the sampled hit's time, framework/kp_hit.h). */
+static inline __attribute__((always_inline)) void kp_native_percpu_add(unsigned long *pcp,
+								      unsigned long v)
+{
+	unsigned long *p = (unsigned long *)((unsigned long)pcp + kp_arm64_percpu_offset());
+
+	__atomic_add_fetch(p, v, __ATOMIC_RELAXED);
+}
+#endif
+/*
+ * The clock of the sampled hits (overload protection, framework/kp_hit.h):
+ * the generic timer's virtual counter, CNTFRQ_EL0 ticks a second, read
+ * inline (the isb keeps the read after what came before, as the kernel's
+ * __arch_counter_get_cntvct() does), so that the sampled path calls
+ * nothing and the thunk stays a leaf: no frame, no return-address signing
+ * on every hit.  Its unit, ticks, is the arm64 core's too
+ * (framework/core/kp_overload.c converts them to ns).
+ */
+#if defined(__KERNEL__)
+#define KP_NATIVE_HAS_SAMPLE_CLOCK 1
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_clock(void)
+{
+	unsigned long t;
+
+	__asm__ __volatile__("isb\n\tmrs %0, cntvct_el0" : "=r"(t) : : "memory");
+	return t;
+}
+/* at most 1 ms a sample (KP_SAMPLE_MAX_NS): CNTFRQ_EL0 / 1000 ticks */
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_max(void)
+{
+	unsigned long f;
+
+	__asm__("mrs %0, cntfrq_el0" : "=r"(f));
+	return f / 1000;
+}
 #endif
 #endif
 

@@ -140,7 +140,8 @@ union kp_slot {
 };
 
 static union kp_slot *kp_slots;
-static unsigned long __percpu *kp_hits; /* one counter per probe, indexed like the registry */
+/* two words per probe, indexed like the registry: its hits and its busy word (kp_abi.h) */
+static unsigned long __percpu *kp_hits;
 struct kp_registry kp_module_registry = {
 	.begin = __kp_probes_begin,
 	.end = __kp_probes_end,
@@ -739,7 +740,7 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 	if (d->state && kp_hits) {
 		v->have |= KP_HAVE_HITS;
 		for_each_possible_cpu(cpu)
-			v->hits += *per_cpu_ptr(kp_hits + idx, cpu);
+			v->hits += *per_cpu_ptr(kp_hits + 2 * idx, cpu);
 	}
 	if (rt->state == KP_ST_SKIPPED) {
 		snprintf(addr, size, "%pe", ERR_PTR(rt->error));
@@ -855,7 +856,7 @@ static int __init kp_init(void)
 	kp_slots = kcalloc(n ? n : 1, sizeof(*kp_slots), GFP_KERNEL);
 	kp_module_registry.order = kcalloc(n ? n : 1, sizeof(*kp_module_registry.order), GFP_KERNEL);
 	kp_module_registry.rt = kcalloc(n ? n : 1, sizeof(*kp_module_registry.rt), GFP_KERNEL);
-	kp_hits = __alloc_percpu((n ? n : 1) * sizeof(unsigned long), sizeof(unsigned long));
+	kp_hits = __alloc_percpu((n ? n : 1) * 2 * sizeof(unsigned long), 2 * sizeof(unsigned long));
 	kp_unreg_queue = kcalloc(n ? n : 1, sizeof(*kp_unreg_queue), GFP_KERNEL);
 	kp_unreg_kps = kcalloc(n ? n : 1, sizeof(*kp_unreg_kps), GFP_KERNEL);
 	kp_unreg_krps = kcalloc(n ? n : 1, sizeof(*kp_unreg_krps), GFP_KERNEL);
@@ -886,7 +887,7 @@ static int __init kp_init(void)
 		goto out_maps;
 	for (i = 0; i < n; i++)
 		if (kp_module_registry.begin[i]->state)
-			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + i);
+			kp_module_registry.begin[i]->state->hits = (unsigned long __force *)(kp_hits + 2 * i);
 	err = kp_registry_register_all(&kp_module_registry);
 	if (err)
 		goto out_output;

@@ -8,11 +8,14 @@
  *
  * The cost per hit: none beyond the hit counter.  kp_hit() (kp_hit.h)
  * marks one hit in KP_SAMPLE_EVERY per CPU, and only that one's handler
- * call is timed (ktime_get_mono_fast_ns() before and after: NMI-safe, and
- * exact where local_clock() is not, e.g. with an unstable TSC, where it
- * falls back to jiffies), its time multiplied by
- * KP_SAMPLE_EVERY into the probe's per-CPU busy time.  A delayed work
- * compares each CPU's busy time with the time that passed.  The estimate
+ * call is timed, its time (at most 1 ms) added to the probe's per-CPU busy
+ * word (hits[1], kp_abi.h): on arm64 inline in the thunk, with the generic
+ * timer's counter (arch/arm64: no call, so the thunk stays a leaf), in
+ * ticks; elsewhere by kp_sample_begin/end below, with
+ * ktime_get_mono_fast_ns() (NMI-safe, and exact where local_clock() is
+ * not, e.g. with an unstable TSC, where it falls back to jiffies), in ns.
+ * A delayed work converts each CPU's busy time to ns, multiplies it by
+ * KP_SAMPLE_EVERY and compares it with the time that passed.  The estimate
  * needs a few sampled hits per interval: a probe hit fewer than
  * KP_SAMPLE_EVERY times an interval on a CPU is seen late or not at all
  * (its handlers then cost at most 256 calls an interval).
@@ -20,12 +23,16 @@
 
 #include <linux/jiffies.h>
 #include <linux/kprobes.h>
+#include <linux/math64.h>
 #include <linux/minmax.h>
 #include <linux/moduleparam.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
+#ifdef CONFIG_ARM64
+#include <asm/arch_timer.h>
+#endif
 
 #include "../kp_hit.h"
 #include "kp_core.h"
@@ -40,7 +47,6 @@ MODULE_PARM_DESC(overload_interval_ms, "the overload check's interval in ms (def
 
 static unsigned int kp_ovl_n;
 static unsigned long __percpu *kp_ovl_hits;	   /* the core's hit counters: the index of a state */
-static unsigned long long __percpu *kp_ovl_busy;  /* per probe: sampled ns x KP_SAMPLE_EVERY */
 static unsigned long long *kp_ovl_seen;		   /* [idx * nr_cpu_ids + cpu]: busy at the last check */
 static unsigned char *kp_ovl_strikes;		   /* [idx * nr_cpu_ids + cpu]: checks over the limit in a row */
 
@@ -59,19 +65,40 @@ static unsigned char *kp_ovl_strikes;		   /* [idx * nr_cpu_ids + cpu]: checks ov
 static u64 kp_ovl_last;				   /* ktime_get_ns() of the last check */
 static bool kp_ovl_running;
 
+/*
+ * The sample unit: arm64 the generic timer's ticks (the thunks time their
+ * sampled hits inline with the counter, arch/arm64), elsewhere ns.  Every
+ * path of one arch uses the same unit: the C macros' handlers without the
+ * inline path come here.
+ */
+#ifdef KP_NATIVE_HAS_SAMPLE_CLOCK
+#define kp_sample_now() kp_native_sample_clock()
+#define kp_sample_max() kp_native_sample_max()
+static u64 kp_sample_ns(u64 units)
+{
+	return mul_u64_u64_div_u64(units, NSEC_PER_SEC, arch_timer_get_cntfrq());
+}
+#else
+#define kp_sample_now() ktime_get_mono_fast_ns()
+#define kp_sample_max() KP_SAMPLE_MAX_NS
+static u64 kp_sample_ns(u64 units)
+{
+	return units;
+}
+#endif
+
 unsigned long long notrace kp_sample_begin(void)
 {
-	return ktime_get_mono_fast_ns();
+	return kp_sample_now();
 }
 NOKPROBE_SYMBOL(kp_sample_begin);
 
 void notrace kp_sample_end(struct kp_probe_state *s, unsigned long long t0)
 {
-	unsigned long idx = (unsigned long)(s->hits - (unsigned long __force *)kp_ovl_hits);
+	unsigned long long dt = kp_sample_now() - t0;
 
-	if (idx < kp_ovl_n)
-		this_cpu_add(kp_ovl_busy[idx],
-			     min(ktime_get_mono_fast_ns() - t0, KP_SAMPLE_MAX_NS) * KP_SAMPLE_EVERY);
+	this_cpu_add(*(unsigned long __percpu __force *)(s->hits + 1),
+		     (unsigned long)min_t(unsigned long long, dt, kp_sample_max()));
 }
 NOKPROBE_SYMBOL(kp_sample_end);
 
@@ -95,10 +122,11 @@ static void kp_overload_check(struct work_struct *w)
 	kp_ovl_last = now;
 	for (idx = 0; idx < kp_ovl_n; idx++) {
 		for_each_possible_cpu(cpu) {
-			unsigned long long busy = *per_cpu_ptr(kp_ovl_busy + idx, cpu);
+			/* the busy word (kp_abi.h): the sampled hits' time, one in KP_SAMPLE_EVERY */
+			unsigned long long busy = *per_cpu_ptr(kp_ovl_hits + 2 * idx + 1, cpu);
 			unsigned long long *seen = &kp_ovl_seen[idx * nr_cpu_ids + cpu];
 			unsigned char *strikes = &kp_ovl_strikes[idx * nr_cpu_ids + cpu];
-			unsigned long long used = busy - *seen;
+			unsigned long long used = kp_sample_ns(busy - *seen) * KP_SAMPLE_EVERY;
 
 			*seen = busy;
 			/* used / span > limit / 100, twice in a row; a disabled probe is skipped */
@@ -119,11 +147,9 @@ int kp_overload_init(unsigned int n, unsigned long __percpu *hits)
 {
 	kp_ovl_n = n;
 	kp_ovl_hits = hits;
-	kp_ovl_busy = __alloc_percpu((n ? n : 1) * sizeof(unsigned long long),
-				     sizeof(unsigned long long));
 	kp_ovl_seen = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_seen), GFP_KERNEL);
 	kp_ovl_strikes = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_strikes), GFP_KERNEL);
-	if (!kp_ovl_busy || !kp_ovl_seen || !kp_ovl_strikes) {
+	if (!kp_ovl_seen || !kp_ovl_strikes) {
 		kp_overload_free();
 		return -ENOMEM;
 	}
@@ -151,10 +177,8 @@ void kp_overload_stop(void)
 /* After the last handler ran. */
 void kp_overload_free(void)
 {
-	free_percpu(kp_ovl_busy);
 	kfree(kp_ovl_seen);
 	kfree(kp_ovl_strikes);
-	kp_ovl_busy = NULL;
 	kp_ovl_seen = NULL;
 	kp_ovl_strikes = NULL;
 	kp_ovl_n = 0;
