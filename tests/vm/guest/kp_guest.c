@@ -7,6 +7,10 @@
  *   kp_guest open PATH FLAGS MODE   openat(AT_FDCWD, PATH, FLAGS, MODE), hex flags, octal mode
  *   kp_guest close FD               opens /dev/null as FD, then close(FD)
  *   kp_guest exec PATH              execve(PATH) (expected to fail)
+ *   kp_guest osync PATH N           creates PATH with O_SYNC and writes N bytes at
+ *                                   offset 0 in one write(): on a file system whose
+ *                                   writes end in generic_write_sync() (ramfs), the
+ *                                   kernel calls vfs_fsync_range(file, 0, N - 1, 0)
  *   kp_guest safe UID GID CPU       pins itself to CPU, names itself "kp_safe", drops
  *                                   to UID/GID, then openat(AT_FDCWD, "/tmp/kp-safe-good"),
  *                                   openat(AT_FDCWD, (char *)1) (EFAULT),
@@ -88,9 +92,20 @@ int main(int argc, char **argv)
 		printf("errno=%d\n", errno);
 		return 0;
 	}
+	if (argc == 4 && !strcmp(argv[1], "osync")) {
+		static char buf[65536];
+		long n = strtol(argv[3], NULL, 10);
+		int fd = open(argv[2], O_WRONLY | O_CREAT | O_TRUNC | O_SYNC, 0644);
+
+		if (fd < 0 || n <= 0 || n > (long)sizeof(buf))
+			return 1;
+		memset(buf, 'k', n);
+		printf("pid=%d wrote=%zd\n", getpid(), write(fd, buf, n));
+		return close(fd);
+	}
 	if (argc == 5 && !strcmp(argv[1], "safe"))
 		return safe(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
 	fprintf(stderr, "usage: kp_guest open PATH FLAGS MODE | close FD | exec PATH | "
-			"safe UID GID CPU\n");
+			"osync PATH N | safe UID GID CPU\n");
 	return 2;
 }
