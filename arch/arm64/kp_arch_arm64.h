@@ -199,13 +199,18 @@ static inline __attribute__((always_inline)) unsigned long kp_native_sample_cloc
 	__asm__ __volatile__("isb\n\tmrs %0, cntvct_el0" : "=r"(t) : : "memory");
 	return t;
 }
-/* at most 1 ms a sample (KP_SAMPLE_MAX_NS): CNTFRQ_EL0 / 1000 ticks */
-static inline __attribute__((always_inline)) unsigned long kp_native_sample_max(void)
+/* its ticks a second, CNTFRQ_EL0 */
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_hz(void)
 {
 	unsigned long f;
 
 	__asm__("mrs %0, cntfrq_el0" : "=r"(f));
-	return f / 1000;
+	return f;
+}
+/* at most 1 ms a sample (KP_SAMPLE_MAX_NS) */
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_max(void)
+{
+	return kp_native_sample_hz() / 1000;
 }
 #endif
 #endif

@@ -355,10 +355,18 @@ static int kp_kretprobe_register(const struct kp_probe_desc *d, union kp_slot *s
 	return err;
 }
 
-/* A kretprobe, or kp::Fexit where it falls back to one: the same kernel objects. */
+/*
+ * The kind of kernel object a probe is: kp::Fexit without fprobe is a
+ * kretprobe (the same slot, calls and numbers), else its own kind.
+ */
+static unsigned int kp_backend_kind(const struct kp_probe_desc *d)
+{
+	return d->kind == KP_KIND_FEXIT && !KP_FEXIT_ON_FPROBE ? KP_KIND_KRETPROBE : d->kind;
+}
+
 static bool kp_on_kretprobe(const struct kp_probe_desc *d)
 {
-	return d->kind == KP_KIND_KRETPROBE || (d->kind == KP_KIND_FEXIT && !KP_FEXIT_ON_FPROBE);
+	return kp_backend_kind(d) == KP_KIND_KRETPROBE;
 }
 
 #if KP_FEXIT_ON_FPROBE
@@ -613,28 +621,25 @@ static void kp_unregister_done(void)
 		unsigned int idx = kp_unreg_queue[i];
 		union kp_slot *s = &kp_slots[idx];
 
-		switch (kp_module_registry.begin[idx]->kind) {
+		switch (kp_backend_kind(kp_module_registry.begin[idx])) {
 		case KP_KIND_KPROBE:
 			if (s->kp.nmissed)
 				kp_info("kprobe missed probing %lu instances of %pS\n",
 					s->kp.nmissed, s->kp.addr);
 			break;
-		case KP_KIND_KRETPROBE:
+		case KP_KIND_KRETPROBE: /* and kp::Fexit on a kretprobe */
 			if (s->krp.nmissed)
-				kp_info("kretprobe missed probing %d instances of %pS\n",
-					s->krp.nmissed, s->krp.kp.addr);
+				kp_info("%s missed probing %d instances of %pS\n",
+					kp_kind_name(kp_module_registry.begin[idx]->kind), s->krp.nmissed,
+					s->krp.kp.addr);
 			break;
-		case KP_KIND_FEXIT:
 #if KP_FEXIT_ON_FPROBE
+		case KP_KIND_FEXIT:
 			if (s->fx.fp.nmissed)
 				kp_info("fexit missed probing %lu instances of %pS\n",
 					s->fx.fp.nmissed, s->fx.addr);
-#else
-			if (s->krp.nmissed)
-				kp_info("fexit missed probing %d instances of %pS\n",
-					s->krp.nmissed, s->krp.kp.addr);
-#endif
 			break;
+#endif
 		case KP_KIND_TRACEPOINT:
 			if (s->tp.owner)
 				module_put(s->tp.owner);
@@ -668,24 +673,22 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 	void *fn = d->kind == KP_KIND_TRACEPOINT ? *(void *const *)d->tp_probe : NULL;
 	int err = 0;
 
-	switch (d->kind) {
+	switch (kp_backend_kind(d)) {
 	case KP_KIND_KPROBE:
 		err = on ? enable_kprobe(&s->kp) : disable_kprobe(&s->kp);
 		break;
-	case KP_KIND_KRETPROBE:
+	case KP_KIND_KRETPROBE: /* and kp::Fexit on a kretprobe */
 		err = on ? enable_kretprobe(&s->krp) : disable_kretprobe(&s->krp);
 		break;
-	case KP_KIND_FEXIT:
 #if KP_FEXIT_ON_FPROBE
+	case KP_KIND_FEXIT:
 		/* a flag fprobe's callbacks read: a call in flight still returns to its exit handler */
 		if (on)
 			enable_fprobe(&s->fx.fp);
 		else
 			disable_fprobe(&s->fx.fp);
-#else
-		err = on ? enable_kretprobe(&s->krp) : disable_kretprobe(&s->krp);
-#endif
 		break;
+#endif
 	case KP_KIND_FENTRY:
 		kp_ftrace_set_enabled(idx, on);
 		break;
@@ -749,7 +752,7 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 	}
 	if (rt->state != KP_ST_ENABLED && rt->state != KP_ST_DISABLED)
 		return;
-	switch (d->kind) {
+	switch (kp_backend_kind(d)) {
 	case KP_KIND_KPROBE:
 		where = s->kp.addr;
 		v->have |= KP_HAVE_MISSED;
@@ -764,21 +767,15 @@ void kp_backend_status(unsigned int idx, struct kp_status_vals *v, char *addr, s
 		v->maxactive = s->krp.maxactive;
 		v->gone = kprobe_gone(&s->krp.kp);
 		break;
-	case KP_KIND_FEXIT:
 #if KP_FEXIT_ON_FPROBE
+	case KP_KIND_FEXIT:
 		/* fprobe's misses: recursion, and no free rethook node (maxactive) */
 		where = s->fx.addr;
 		v->have |= KP_HAVE_MISSED | KP_HAVE_MAXACTIVE;
 		v->missed = READ_ONCE(s->fx.fp.nmissed);
 		v->maxactive = s->fx.fp.nr_maxactive;
-#else
-		where = s->krp.kp.addr;
-		v->have |= KP_HAVE_MISSED | KP_HAVE_MAXACTIVE;
-		v->missed = READ_ONCE(s->krp.kp.nmissed) + (unsigned int)READ_ONCE(s->krp.nmissed);
-		v->maxactive = s->krp.maxactive;
-		v->gone = kprobe_gone(&s->krp.kp);
-#endif
 		break;
+#endif
 	case KP_KIND_TRACEPOINT:
 		where = s->tp.tp;
 		break;

@@ -30,9 +30,6 @@
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
-#ifdef CONFIG_ARM64
-#include <asm/arch_timer.h>
-#endif
 
 #include "../kp_hit.h"
 #include "kp_core.h"
@@ -76,7 +73,7 @@ static bool kp_ovl_running;
 #define kp_sample_max() kp_native_sample_max()
 static u64 kp_sample_ns(u64 units)
 {
-	return mul_u64_u64_div_u64(units, NSEC_PER_SEC, arch_timer_get_cntfrq());
+	return mul_u64_u64_div_u64(units, NSEC_PER_SEC, kp_native_sample_hz());
 }
 #else
 #define kp_sample_now() ktime_get_mono_fast_ns()
