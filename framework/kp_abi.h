@@ -114,7 +114,9 @@ struct kp_probe_desc {
 	/*
 	 * tracepoint: the address of an object holding the probe function's
 	 * address, void (*)(void *, TP_PROTO) (C++ cannot convert a function
-	 * pointer to void * in a constant expression).
+	 * pointer to void * in a constant expression).  The core registers it
+	 * with the probe's hit counter, state->hits, as its void * (NULL
+	 * without a state), so that the probe counts without loading it.
 	 */
 	const void *tp_probe;
 	unsigned int data_size;		/* kretprobe per-instance data size */

@@ -159,7 +159,7 @@ TEST_F(Hits, OncePerHandlerCall)
 		EXPECT_EQ(hits(sysret), n);
 
 		auto fn = *static_cast<void (*const *)(void *, int, const char *)>(tp->tp_probe);
-		fn(nullptr, 1, "repeat");
+		fn(tp->state->hits, 1, "repeat"); // the core's data: the counter
 		EXPECT_EQ(hits(tp), n);
 	}
 }

@@ -94,7 +94,7 @@ TEST(Hits, CMacrosCountInTheirGeneratedHandlers)
 
 // Overload protection's sampling: one hit in KP_SAMPLE_EVERY (per CPU; on
 // the host, of the counter) says so, and the generated handler times that
-// call: kp_sample_end gets the probe's own state, once per 256 calls, and
+// call: kp_sample_end gets the probe's own counter, once per 256 calls, and
 // the body still runs on every call.
 TEST(Hits, EveryKpSampleEveryThHitIsTimed)
 {
@@ -133,8 +133,7 @@ TEST(Hits, EveryKpSampleEveryThHitIsTimed)
 		kretprobe->entry(kri, pt);
 		kretprobe->ret(kri, pt);
 	}
-	std::vector<const kp_probe_state *> want = { kprobe->state, kretprobe->state,
-						     kprobe->state, kretprobe->state };
+	std::vector<const unsigned long *> want = { &kh, &rh, &kh, &rh };
 	EXPECT_EQ(host::samples(), want);
 	EXPECT_EQ(kpt_hits_bodies, 3 * (2 * KP_SAMPLE_EVERY + 10));
 	kprobe->state->hits = nullptr;

@@ -653,4 +653,26 @@ TEST(TracepointThunk, ProbeAndSlot)
 	EXPECT_FALSE(seen.e);
 }
 
+// A counted tracepoint probe counts on the counter the core registers as its
+// data (kp_main.c: the probe's state->hits), not on one it loads from its
+// state, and times the sampled hit (kp_hit.h) on that same counter.
+kp_probe_state tp_state;
+TEST(TracepointThunk, CountsOnItsData)
+{
+	reset();
+	using T = kpt::tracepoint_thunk<L<int, task_struct *, long, bool>, &on_tp, &tp_state>;
+	unsigned long from_state = 0, data = 0;
+	tp_state.hits = &from_state;
+	host::reset_samples();
+	for (unsigned i = 0; i < KP_SAMPLE_EVERY + 3; i++)
+		T::probe(&data, 5, nullptr, 0, false);
+	EXPECT_EQ(seen.calls, KP_SAMPLE_EVERY + 3);
+	EXPECT_EQ(seen.a, 5);
+	EXPECT_EQ(data, KP_SAMPLE_EVERY + 3ul);
+	EXPECT_EQ(from_state, 0ul);
+	const std::vector<const unsigned long *> want = { &data };
+	EXPECT_EQ(host::samples(), want);
+	tp_state.hits = nullptr;
+}
+
 } // namespace

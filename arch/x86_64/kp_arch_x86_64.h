@@ -107,6 +107,51 @@ static inline __attribute__((always_inline)) int kp_native_percpu_inc_sampled(un
 		__asm__ __volatile__("addq $0x100, %%gs:%0" : "+m"(*pcp));
 	return carry;
 }
+/* The same %gs-relative add of any value (the sampled hit's time, framework/kp_hit.h). */
+static inline __attribute__((always_inline)) void kp_native_percpu_add(unsigned long *pcp,
+								      unsigned long v)
+{
+	__asm__ __volatile__("addq %1, %%gs:%0" : "+m"(*pcp) : "er"(v));
+}
+/*
+ * The clock of the sampled hits (overload protection, framework/kp_hit.h):
+ * the time stamp counter, read inline (lfence first, as the kernel's
+ * rdtsc_ordered() on the CPUs it runs on), so that the sampled path calls
+ * nothing and the thunk saves no registers on every hit to keep values
+ * across calls.  Only differences on one CPU are used (handlers run with
+ * preemption disabled), so an unsynchronised TSC does not matter.  Its
+ * rate is the kernel's tsc_khz, which the core copies at load
+ * (kp_x86_64_tsc_per_ms, framework/core/kp_overload.c): the C++ side
+ * includes no kernel header.  Its unit, TSC ticks, is the x86_64 core's
+ * too (framework/core/kp_overload.c converts them to ns).
+ */
+#if defined(__KERNEL__)
+#define KP_NATIVE_HAS_SAMPLE_CLOCK 1
+#ifdef __cplusplus
+extern "C" {
+#endif
+extern unsigned long kp_x86_64_tsc_per_ms;
+#ifdef __cplusplus
+}
+#endif
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_clock(void)
+{
+	unsigned int lo, hi;
+
+	__asm__ __volatile__("lfence\n\trdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return (unsigned long)hi << 32 | lo;
+}
+/* its ticks a second */
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_hz(void)
+{
+	return kp_x86_64_tsc_per_ms * 1000;
+}
+/* at most 1 ms a sample (KP_SAMPLE_MAX_NS) */
+static inline __attribute__((always_inline)) unsigned long kp_native_sample_max(void)
+{
+	return kp_x86_64_tsc_per_ms;
+}
+#endif
 /*
  * The maps' hot path (framework/kp_map.h): this_cpu_read() of a per-CPU
  * pointer, and the kernel's local_t operations on the current CPU's own

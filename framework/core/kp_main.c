@@ -129,6 +129,7 @@ union kp_slot {
 		struct tracepoint *tp;
 		struct module *owner; /* a loaded module's tracepoint: held while registered */
 		bool live;	      /* the probe function is on the tracepoint (enabled) */
+		void *data;	      /* its __data: the probe's hit counter (kp_abi.h) */
 	} tp;
 	struct {
 		struct timer_list timer;
@@ -463,9 +464,11 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 
 		kp_find_tracepoint(&l);
 		err = -ENOENT;
+		/* the probe's data, the same at every (un)register */
+		s->tp.data = d->state ? (void *)d->state->hits : NULL;
 		if (l.tp)
 			err = off ? 0 : tracepoint_probe_register(l.tp, *(void *const *)d->tp_probe,
-								   NULL);
+								   s->tp.data);
 		if (!err) {
 			s->tp.tp = l.tp;
 			s->tp.owner = l.owner;
@@ -558,7 +561,8 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 		if (line)
 			kp_info("tracepoint unregister at trace_%s\n", d->symbol);
 		if (s->tp.live)
-			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe, NULL);
+			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe,
+						    s->tp.data);
 		s->tp.live = false;
 		break;
 	case KP_KIND_INTERVAL:
@@ -700,8 +704,8 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 		 * tracepoint's old probe array is freed after a grace period,
 		 * and the caller syncs after a disable before returning.
 		 */
-		err = on ? tracepoint_probe_register(s->tp.tp, fn, NULL)
-			 : tracepoint_probe_unregister(s->tp.tp, fn, NULL);
+		err = on ? tracepoint_probe_register(s->tp.tp, fn, s->tp.data)
+			 : tracepoint_probe_unregister(s->tp.tp, fn, s->tp.data);
 		if (!err)
 			s->tp.live = on;
 		break;

@@ -9,11 +9,11 @@
  * The cost per hit: none beyond the hit counter.  kp_hit() (kp_hit.h)
  * marks one hit in KP_SAMPLE_EVERY per CPU, and only that one's handler
  * call is timed, its time (at most 1 ms) added to the probe's per-CPU busy
- * word (hits[1], kp_abi.h): on arm64 inline in the thunk, with the generic
- * timer's counter (arch/arm64: no call, so the thunk stays a leaf), in
- * ticks; elsewhere by kp_sample_begin/end below, with
- * ktime_get_mono_fast_ns() (NMI-safe, and exact where local_clock() is
- * not, e.g. with an unstable TSC, where it falls back to jiffies), in ns.
+ * word (hits[1], kp_abi.h): inline in the thunk, with the arch's counter
+ * (arch/<arch>: arm64 the generic timer, x86_64 the TSC; no call, so the
+ * thunk stays a leaf), in its ticks; elsewhere (an arch without one) by
+ * kp_sample_begin/end below, with ktime_get_mono_fast_ns() (NMI-safe), in
+ * ns.
  * A delayed work converts each CPU's busy time to ns, multiplies it by
  * KP_SAMPLE_EVERY and compares it with the time that passed.  The estimate
  * needs a few sampled hits per interval: a probe hit fewer than
@@ -63,11 +63,21 @@ static u64 kp_ovl_last;				   /* ktime_get_ns() of the last check */
 static bool kp_ovl_running;
 
 /*
- * The sample unit: arm64 the generic timer's ticks (the thunks time their
- * sampled hits inline with the counter, arch/arm64), elsewhere ns.  Every
- * path of one arch uses the same unit: the C macros' handlers without the
- * inline path come here.
+ * The sample unit: the arch's counter's ticks (the thunks time their
+ * sampled hits inline with it, arch/<arch>), elsewhere ns.  Every path of
+ * one arch uses the same unit: the C macros' handlers without the inline
+ * path come here.
  */
+#ifdef CONFIG_X86_64
+#include <asm/tsc.h>
+/*
+ * arch/x86_64's TSC rate, ticks a millisecond: the kernel's tsc_khz, copied
+ * at load (the C++ thunks include no kernel header).  Without a calibrated
+ * TSC (tsc_khz 0) it is taken as 1 GHz: the estimate is then off by the
+ * ratio, the protection still there.
+ */
+unsigned long kp_x86_64_tsc_per_ms = 1000000;
+#endif
 #ifdef KP_NATIVE_HAS_SAMPLE_CLOCK
 #define kp_sample_now() kp_native_sample_clock()
 #define kp_sample_max() kp_native_sample_max()
@@ -90,11 +100,11 @@ unsigned long long notrace kp_sample_begin(void)
 }
 NOKPROBE_SYMBOL(kp_sample_begin);
 
-void notrace kp_sample_end(struct kp_probe_state *s, unsigned long long t0)
+void notrace kp_sample_end(unsigned long *hits, unsigned long long t0)
 {
 	unsigned long long dt = kp_sample_now() - t0;
 
-	this_cpu_add(*(unsigned long __percpu __force *)(s->hits + 1),
+	this_cpu_add(*(unsigned long __percpu __force *)(hits + 1),
 		     (unsigned long)min_t(unsigned long long, dt, kp_sample_max()));
 }
 NOKPROBE_SYMBOL(kp_sample_end);
@@ -144,6 +154,10 @@ int kp_overload_init(unsigned int n, unsigned long __percpu *hits)
 {
 	kp_ovl_n = n;
 	kp_ovl_hits = hits;
+#ifdef CONFIG_X86_64
+	if (tsc_khz)
+		kp_x86_64_tsc_per_ms = tsc_khz;
+#endif
 	kp_ovl_seen = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_seen), GFP_KERNEL);
 	kp_ovl_strikes = kcalloc((n ? n : 1) * nr_cpu_ids, sizeof(*kp_ovl_strikes), GFP_KERNEL);
 	if (!kp_ovl_seen || !kp_ovl_strikes) {

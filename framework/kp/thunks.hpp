@@ -51,6 +51,17 @@ template <kp_probe_state *S, class F> inline __attribute__((always_inline)) void
 {
 	hit_counter<S>::run(f);
 }
+// The same for a tracepoint probe, on the counter the core registered as its
+// data (S->hits, kp_abi.h): in the first argument register, not loaded from S.
+template <kp_probe_state *S> struct tp_hit_counter {
+	template <class F> static __attribute__((always_inline)) void run(void *data, const F &f)
+	{
+		KP_COUNTED_ON(static_cast<unsigned long *>(data), f());
+	}
+};
+template <> struct tp_hit_counter<nullptr> {
+	template <class F> static __attribute__((always_inline)) void run(void *, const F &f) { f(); }
+};
 
 // The handler F called with the decoded arguments, after the leading Pre....
 template <class Arch, class ArgList, bool Syscall, bool Wrapped> struct arg_reader;
@@ -206,10 +217,11 @@ struct tp_raw<T> {
 
 template <class ArgList, auto H, kp_probe_state *S = nullptr> struct tracepoint_thunk;
 template <class... T, auto H, kp_probe_state *S> struct tracepoint_thunk<meta::list<T...>, H, S> {
-	// The kernel calls this as void (*)(void *__data, TP_PROTO): exact types.
-	static void probe(void *, typename tp_raw<T>::type... args)
+	// The kernel calls this as void (*)(void *__data, TP_PROTO): exact types;
+	// __data is the probe's hit counter (the core registers it so).
+	static void probe(void *data, typename tp_raw<T>::type... args)
 	{
-		counted<S>([&]() __attribute__((always_inline)) {
+		tp_hit_counter<S>::run(data, [&]() __attribute__((always_inline)) {
 			as_function<H>()(tp_raw<T>::wrap(args)...);
 		});
 	}

@@ -56,7 +56,7 @@ void kp_backend_unregister(const kp_probe_desc *d, unsigned int)
 void kp_backend_sync(int) {}
 // overload sampling (kp_hit.h): the macros' probes here have no counter
 unsigned long long kp_sample_begin(void) { return 0; }
-void kp_sample_end(struct kp_probe_state *, unsigned long long) {}
+void kp_sample_end(unsigned long *, unsigned long long) {}
 void kp_backend_report_invalid(const kp_probe_desc *d, const char *why, const kp_probe_desc *)
 {
 	invalid_log.push_back(std::string(d && d->symbol ? d->symbol : "?") + ": " + why);

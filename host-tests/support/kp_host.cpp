@@ -137,15 +137,15 @@ unsigned int kp_task_uid(const struct task_struct *) { return 2000; }
 unsigned int kp_task_gid(const struct task_struct *) { return 2001; }
 
 // Overload sampling (kp_hit.h): a clock that advances 1000 ns a read, and
-// the sampled calls' states.
+// the sampled calls' counters.
 static unsigned long long host_clock;
-static std::vector<const kp_probe_state *> host_samples;
+static std::vector<const unsigned long *> host_samples;
 unsigned long long kp_sample_begin(void) { return host_clock += 1000; }
-void kp_sample_end(struct kp_probe_state *s, unsigned long long t0)
+void kp_sample_end(unsigned long *hits, unsigned long long t0)
 {
 	host_clock += 1000;
 	(void)t0;
-	host_samples.push_back(s);
+	host_samples.push_back(hits);
 }
 
 // A fixed stack: 0x1000, 0x2000, ... (at most 5 frames).
@@ -170,6 +170,6 @@ int kp_stack_format(char *buf, unsigned long size, const unsigned long *entries,
 } // extern "C"
 
 namespace host {
-const std::vector<const kp_probe_state *> &samples() { return host_samples; }
+const std::vector<const unsigned long *> &samples() { return host_samples; }
 void reset_samples() { host_samples.clear(); }
 } // namespace host

@@ -31,9 +31,9 @@ void reset_reads();
 void fill(void *p, std::size_t n, unsigned char b);
 template <class T> void fill(T &obj, unsigned char b) { fill(&obj, sizeof(obj), b); }
 
-// The states of the sampled (timed) hits since reset_samples (kp_hit.h,
+// The counters of the sampled (timed) hits since reset_samples (kp_hit.h,
 // overload protection): kp_sample_end's calls, in order.
-const std::vector<const kp_probe_state *> &samples();
+const std::vector<const unsigned long *> &samples();
 void reset_samples();
 
 // The last kp_printk output.
