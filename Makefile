@@ -79,6 +79,17 @@ ifneq ($(CROSS_COMPILE),)
 kp-vars += CROSS_COMPILE=$(CROSS_COMPILE)
 endif
 
+# A module once kbuild has built it: its symbol table trimmed of what no
+# relocation or stack trace needs (tools/kp-strip-module: while a module's
+# init runs, every kprobe symbol lookup that misses vmlinux compares with
+# all of it), then checked (tools/kp-check-module).
+ifneq ($(LLVM),)
+kp-objcopy = $(if $(filter %/,$(kp-llvm)),$(kp-llvm)llvm-objcopy,llvm-objcopy$(filter-out 1,$(kp-llvm)))
+else
+kp-objcopy = $(CROSS_COMPILE)objcopy
+endif
+kp-finish = $(kp-root)/tools/kp-strip-module $(kp-objcopy) $(1) && $(kp-root)/tools/kp-check-module $(1) $(KDIR)
+
 .PHONY: all modules vm-target install remove clean check modules_install sign dkms
 # Every target runs kbuild in the same directory: never two at once.
 .NOTPARALLEL:
@@ -87,7 +98,7 @@ all: modules
 
 modules:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/$(KP_MODULE).ko $(KDIR)
+	$(call kp-finish,$(kp-root)/$(KP_MODULE).ko)
 
 # What the test bench loads (never probes/, which is the user's):
 # kp_examples.ko (examples/), kp_tests.ko (tests/vm/probes), kp_linger.ko
@@ -111,28 +122,28 @@ kp-no-btf-check := KP_BTF_CHECK=0
 kp-scaffold-dir := generated/scaffold
 vm-target:
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_examples KP_PROBE_DIRS=examples modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_examples.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_examples.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_tests KP_PROBE_DIRS=tests/vm/probes $(kp-no-btf-check) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_tests.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_tests.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_linger KP_PROBE_DIRS=tests/vm/linger-probes $(kp-no-btf-check) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_linger.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_linger.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_fail "KP_PROBE_DIRS=examples tests/vm/fail-probes" $(kp-no-btf-check) modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bad KP_PROBE_DIRS=tests/vm/bad-probes $(kp-no-btf-check) modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_dup KP_PROBE_DIRS=tests/vm/dup-probes $(kp-no-btf-check) modules
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_overload KP_PROBE_DIRS=tests/vm/overload-probes $(kp-no-btf-check) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_overload.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_overload.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_out KP_PROBE_DIRS=tests/vm/out-probes $(kp-no-btf-check) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_out.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_out.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_run KP_PROBE_DIRS=tests/vm/run-probes $(kp-no-btf-check) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_run.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_run.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_match KP_PROBE_DIRS=tests/vm/match-probes $(kp-no-btf-check) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_match.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_match.ko)
 	rm -rf $(kp-root)/$(kp-scaffold-dir) && mkdir -p $(kp-root)/$(kp-scaffold-dir)
 	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold vfs_fsync_range -o $(kp-root)/$(kp-scaffold-dir)/fsync.cpp
 	$(kp-root)/tools/kp-btf --btf $(KP_BTF) scaffold signal_deliver --tracepoint \
 		-o $(kp-root)/$(kp-scaffold-dir)/signal_deliver.cpp
 	$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_scaffold KP_PROBE_DIRS=$(kp-scaffold-dir) modules
-	$(kp-root)/tools/kp-check-module $(kp-root)/kp_scaffold.ko $(KDIR)
+	$(call kp-finish,$(kp-root)/kp_scaffold.ko)
 	$(MAKE) -C $(KDIR) M=$(kp-root)/tests/vm/target $(kp-vars) modules
 
 # ---- the benchmark (bench/, BENCHMARKS.md) -----------------------------------
@@ -168,11 +179,12 @@ bench-modules: bench-bpf
 		KBUILD_EXTRA_SYMBOLS=$(kp-root)/bench/target/Module.symvers modules
 	$(foreach k,$(kp-bench-kinds),$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_$(k) \
 		"KP_PROBE_DIRS=bench/fw/common bench/fw/$(k)" $(kp-no-btf-check) modules && \
-		$(kp-root)/tools/kp-check-module $(kp-root)/kp_bench_fw_$(k).ko $(KDIR) &&) true
+		$(call kp-finish,$(kp-root)/kp_bench_fw_$(k).ko) &&) true
 	$(foreach k,kprobe kretprobe fentry pattern,mkdir -p $(kp-root)/bench/generated/many_$(k) && \
 		$(kp-root)/bench/gen-many-probes $(k) > $(kp-root)/bench/generated/many_$(k)/many.cpp && \
 		$(MAKE) -C $(KDIR) M=$(kp-root) $(kp-vars) KP_MODULE=kp_bench_fw_many_$(k) \
-		KP_PROBE_DIRS=bench/generated/many_$(k) $(kp-no-btf-check) modules &&) true
+		KP_PROBE_DIRS=bench/generated/many_$(k) $(kp-no-btf-check) modules && \
+		$(kp-root)/tools/kp-strip-module $(kp-objcopy) $(kp-root)/kp_bench_fw_many_$(k).ko &&) true
 	mkdir -p $(kp-bench-out)
 	cp $(kp-root)/bench/target/kp_bench_target.ko $(kp-root)/bench/hand/kp_bench_hand.ko \
 		$(kp-root)/bench/hand/kp_bench_hand_many.ko $(kp-root)/kp_bench_fw_*.ko $(kp-bench-out)/
