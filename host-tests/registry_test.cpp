@@ -408,6 +408,57 @@ TEST_F(Registry, InvalidGivenNames)
 
 // A name given twice: the load fails before anything registers, with one
 // line naming both declarations (the later in registration order first).
+// The checks run on hash chains (linear in the number of probes) and say
+// what the pairwise ones said: among 1,000 distinct probes, two later
+// copies of probe 500: the first copy is reported, with the original (the
+// earliest), not with the other copy.
+TEST_F(Registry, DuplicateAmongManyReportsTheFirstPair)
+{
+	std::vector<std::string> syms;
+	for (unsigned i = 0; i < 1000; i++)
+		syms.push_back("f" + std::to_string(i));
+	section s;
+	for (unsigned i = 0; i < 1000; i++)
+		s.add(kprobe(syms[i].c_str(), "probes/m.cpp", i + 1, i));
+	s.add(kprobe(syms[500].c_str(), "probes/m.cpp", 2000, 1000))
+		.add(kprobe(syms[500].c_str(), "probes/m.cpp", 2001, 1001));
+	EXPECT_EQ(kp_registry_prepare(s.reg()), -17);
+	ASSERT_EQ(be().trace(), "I");
+	EXPECT_EQ(be().log[0].desc, s.entries[1000]);
+	EXPECT_EQ(be().log[0].other, s.entries[500]);
+}
+
+// Derived names among many: 200 probes on one tracepoint (each its own
+// probe function) are named tracepoint:t, tracepoint:t#2 ... in
+// registration order, around a given name that takes #7; a given name used
+// three times is reported at its second use, with its first.
+TEST_F(Registry, ManyDerivedNamesAndAThriceGivenName)
+{
+	static const char slots[200] = {};
+	section s;
+	for (unsigned i = 0; i < 200; i++)
+		s.add(with_flags(tracepoint("t", "probes/m.cpp", i + 1, i, &slots[i]),
+				 KP_F_NAME_KIND_SYMBOL));
+	s.add(named(kprobe("g", "probes/n.cpp", 1, 0), "tracepoint:t#7"));
+	ASSERT_EQ(kp_registry_prepare(s.reg()), 0) << be().trace();
+	EXPECT_EQ(s.name(0), "tracepoint:t");
+	EXPECT_EQ(s.name(1), "tracepoint:t#2");
+	EXPECT_EQ(s.name(5), "tracepoint:t#6");
+	EXPECT_EQ(s.name(6), "tracepoint:t#8"); // #7 is given
+	EXPECT_EQ(s.name(199), "tracepoint:t#201");
+	EXPECT_EQ(s.name(200), "tracepoint:t#7");
+
+	section t;
+	t.add(named(kprobe("a", "probes/p.cpp", 1, 0), "x"))
+		.add(named(kprobe("b", "probes/p.cpp", 2, 1), "x"))
+		.add(named(kprobe("c", "probes/p.cpp", 3, 2), "x"));
+	be().log.clear();
+	EXPECT_EQ(kp_registry_prepare(t.reg()), -17);
+	ASSERT_EQ(be().trace(), "I");
+	EXPECT_EQ(be().log[0].desc, t.entries[1]);
+	EXPECT_EQ(be().log[0].other, t.entries[0]);
+}
+
 TEST_F(Registry, DuplicateGivenNameFailsTheLoad)
 {
 	section s;

@@ -36,9 +36,17 @@ struct kp_probe_rt {
 	unsigned int want;
 	int error; /* KP_ST_SKIPPED: the registration's -errno */
 	unsigned int overloaded; /* KP_ST_DISABLED by kp_registry_overload, until enabled again */
-	/* hashes compared before the strings in kp_registry_prepare's pairwise checks */
+	/*
+	 * kp_registry_prepare's duplicate and name checks: hashes, compared
+	 * before the strings, and two hash chains threaded through rt[] (no
+	 * allocation): rt[b].*_head is bucket b's first entry (b = hash %
+	 * count), rt[k].*_next the entry after k; pos is k's position in order[].
+	 */
 	unsigned int probe_hash; /* kind, offset, symbol */
 	unsigned int name_hash;
+	unsigned int pos;
+	unsigned int probe_head, probe_next;
+	unsigned int name_head, name_next;
 	char buf[KP_NAME_MAX]; /* a derived name */
 };
 
