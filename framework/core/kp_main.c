@@ -129,7 +129,6 @@ union kp_slot {
 		struct tracepoint *tp;
 		struct module *owner; /* a loaded module's tracepoint: held while registered */
 		bool live;	      /* the probe function is on the tracepoint (enabled) */
-		void *data;	      /* its __data: the probe's hit counter (kp_abi.h) */
 	} tp;
 	struct {
 		struct timer_list timer;
@@ -173,6 +172,15 @@ struct kp_tp_lookup {
 	struct tracepoint *tp;
 	struct module *owner;
 };
+
+/*
+ * A tracepoint probe's __data: its hit counter (kp_abi.h), set before the
+ * probe is first registered and never changed; NULL without a state.
+ */
+static void *kp_tp_data(const struct kp_probe_desc *d)
+{
+	return d->state ? (void *)d->state->hits : NULL;
+}
 
 static void kp_tp_match(struct tracepoint *tp, void *priv)
 {
@@ -464,11 +472,9 @@ int kp_backend_register(const struct kp_probe_desc *d, unsigned int idx)
 
 		kp_find_tracepoint(&l);
 		err = -ENOENT;
-		/* the probe's data, the same at every (un)register */
-		s->tp.data = d->state ? (void *)d->state->hits : NULL;
 		if (l.tp)
 			err = off ? 0 : tracepoint_probe_register(l.tp, *(void *const *)d->tp_probe,
-								   s->tp.data);
+								   kp_tp_data(d));
 		if (!err) {
 			s->tp.tp = l.tp;
 			s->tp.owner = l.owner;
@@ -562,7 +568,7 @@ void kp_backend_unregister(const struct kp_probe_desc *d, unsigned int idx)
 			kp_info("tracepoint unregister at trace_%s\n", d->symbol);
 		if (s->tp.live)
 			tracepoint_probe_unregister(s->tp.tp, *(void *const *)d->tp_probe,
-						    s->tp.data);
+						    kp_tp_data(d));
 		s->tp.live = false;
 		break;
 	case KP_KIND_INTERVAL:
@@ -704,8 +710,8 @@ int kp_backend_set_enabled(const struct kp_probe_desc *d, unsigned int idx, int 
 		 * tracepoint's old probe array is freed after a grace period,
 		 * and the caller syncs after a disable before returning.
 		 */
-		err = on ? tracepoint_probe_register(s->tp.tp, fn, s->tp.data)
-			 : tracepoint_probe_unregister(s->tp.tp, fn, s->tp.data);
+		err = on ? tracepoint_probe_register(s->tp.tp, fn, kp_tp_data(d))
+			 : tracepoint_probe_unregister(s->tp.tp, fn, kp_tp_data(d));
 		if (!err)
 			s->tp.live = on;
 		break;

@@ -35,33 +35,33 @@ namespace detail {
 
 // f() (the handler's call) counted as one hit on the probe whose state is
 // S, and timed when it is the sampled hit (kp_hit.h: overload protection);
-// without a state, just f().  (A specialisation, not `if constexpr (S !=
-// nullptr)`: with the kernel's -fno-delete-null-pointer-checks g++ does not
-// fold an address against null.)
+// without a state, just f().  run_on counts on a counter the caller has in
+// hand: a tracepoint probe's __data, which the core registers as S->hits
+// (kp_abi.h), so the thunk does not load it from S.  (A specialisation, not
+// `if constexpr (S != nullptr)`: with the kernel's
+// -fno-delete-null-pointer-checks g++ does not fold an address against null.)
 template <kp_probe_state *S> struct hit_counter {
 	template <class F> static __attribute__((always_inline)) void run(const F &f)
 	{
-		KP_COUNTED(S, f());
+		run_on(S->hits, f);
+	}
+	template <class F>
+	static __attribute__((always_inline)) void run_on(unsigned long *hits, const F &f)
+	{
+		KP_COUNTED_ON(hits, f());
 	}
 };
 template <> struct hit_counter<nullptr> {
 	template <class F> static __attribute__((always_inline)) void run(const F &f) { f(); }
+	template <class F> static __attribute__((always_inline)) void run_on(unsigned long *, const F &f)
+	{
+		f();
+	}
 };
 template <kp_probe_state *S, class F> inline __attribute__((always_inline)) void counted(const F &f)
 {
 	hit_counter<S>::run(f);
 }
-// The same for a tracepoint probe, on the counter the core registered as its
-// data (S->hits, kp_abi.h): in the first argument register, not loaded from S.
-template <kp_probe_state *S> struct tp_hit_counter {
-	template <class F> static __attribute__((always_inline)) void run(void *data, const F &f)
-	{
-		KP_COUNTED_ON(static_cast<unsigned long *>(data), f());
-	}
-};
-template <> struct tp_hit_counter<nullptr> {
-	template <class F> static __attribute__((always_inline)) void run(void *, const F &f) { f(); }
-};
 
 // The handler F called with the decoded arguments, after the leading Pre....
 template <class Arch, class ArgList, bool Syscall, bool Wrapped> struct arg_reader;
@@ -221,7 +221,7 @@ template <class... T, auto H, kp_probe_state *S> struct tracepoint_thunk<meta::l
 	// __data is the probe's hit counter (the core registers it so).
 	static void probe(void *data, typename tp_raw<T>::type... args)
 	{
-		tp_hit_counter<S>::run(data, [&]() __attribute__((always_inline)) {
+		hit_counter<S>::run_on(static_cast<unsigned long *>(data), [&]() __attribute__((always_inline)) {
 			as_function<H>()(tp_raw<T>::wrap(args)...);
 		});
 	}
